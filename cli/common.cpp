@@ -1,0 +1,124 @@
+// Shared flags, config loading and diagnostics printing for the commands.
+#include "common.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+#include "folio/post.hpp"
+
+namespace folio::cli {
+
+namespace fs = std::filesystem;
+
+void add_book_flags(CLI::App& command, BookFlags& flags) {
+  command.add_option("paths", flags.paths, "Hugo site roots, content folders or Markdown files");
+  command.add_option("-c,--config", flags.config, "book.yaml to read");
+  command.add_option("-t,--tag", flags.tags, "select posts with any of these tags (repeatable)");
+  command.add_option("--all-tags", flags.all_tags, "select posts with all of these tags");
+  command.add_option("--exclude-tag", flags.exclude_tags, "leave out posts with this tag");
+  command.add_option("--category", flags.categories, "select posts in any of these categories");
+  command.add_option("--section", flags.sections, "select posts under these content folders");
+  command.add_option("--from", flags.from, "only posts dated on or after this date");
+  command.add_option("--to", flags.to, "only posts dated on or before this date");
+  command.add_option("--order", flags.order, "date | date-desc | weight | title | path")
+      ->check(CLI::IsMember({"date", "date-desc", "weight", "title", "path"}));
+  command.add_option("--group", flags.group, "group chapters into parts: none | tag | section | year")
+      ->check(CLI::IsMember({"none", "tag", "section", "year"}));
+  command.add_flag("--drafts", flags.drafts, "include drafts");
+  command.add_flag("--future", flags.future, "include posts published in the future");
+  command.add_flag("--expired", flags.expired, "include expired posts");
+  command.add_flag("--strict", flags.strict, "treat warnings as errors");
+}
+
+std::optional<BookConfig> load_config(const BookFlags& flags, Diagnostics& diagnostics) {
+  fs::path config_file = flags.config;
+  if (config_file.empty()) {
+    // A book.yaml next to the only PATH (or in the working folder without PATHS) is used.
+    fs::path dir = flags.paths.size() == 1 ? fs::path(flags.paths[0])
+                   : flags.paths.empty()   ? fs::path(".")
+                                           : fs::path();
+    std::error_code ec;
+    if (!dir.empty() && fs::is_directory(dir, ec) && fs::exists(dir / "book.yaml", ec))
+      config_file = dir / "book.yaml";
+  }
+
+  BookConfig config;
+  if (!config_file.empty()) {
+    std::error_code ec;
+    if (!fs::exists(config_file, ec)) {
+      diagnostics.error({config_file.string()}, "config file not found");
+      return std::nullopt;
+    }
+    auto loaded = load_book_config(config_file, diagnostics);
+    if (!loaded) return std::nullopt;
+    config = std::move(*loaded);
+  } else {
+    config.base_dir = fs::current_path();
+  }
+
+  // Flags override book.yaml. PATHS on the command line are relative to the working
+  // folder, not to book.yaml's folder.
+  if (!flags.paths.empty()) {
+    config.content.clear();
+    for (const auto& p : flags.paths) config.content.push_back(fs::absolute(p).lexically_normal().string());
+  }
+  if (config.content.empty()) config.content.push_back(config.base_dir.string());
+  auto& sel = config.select;
+  if (!flags.tags.empty()) sel.tags = flags.tags;
+  if (!flags.all_tags.empty()) sel.all_tags = flags.all_tags;
+  if (!flags.exclude_tags.empty()) sel.exclude_tags = flags.exclude_tags;
+  if (!flags.categories.empty()) sel.categories = flags.categories;
+  if (!flags.sections.empty()) sel.sections = flags.sections;
+  auto date_flag = [&](const std::string& text, const char* name) -> std::optional<std::optional<Date>> {
+    if (text.empty()) return std::optional<Date>{};
+    auto d = parse_date(text);
+    if (!d) {
+      diagnostics.error({}, std::string("--") + name + ": not a date: " + text);
+      return std::nullopt;
+    }
+    return d;
+  };
+  auto from = date_flag(flags.from, "from");
+  auto to = date_flag(flags.to, "to");
+  if (!from || !to) return std::nullopt;
+  if (*from) sel.from = *from;
+  if (*to) sel.to = *to;
+  if (flags.drafts) sel.drafts = true;
+  if (flags.future) sel.future = true;
+  if (flags.expired) sel.expired = true;
+  if (!flags.order.empty()) {
+    if (flags.order == "date") config.order = Order::date;
+    else if (flags.order == "date-desc") config.order = Order::date_desc;
+    else if (flags.order == "weight") config.order = Order::weight;
+    else if (flags.order == "title") config.order = Order::title;
+    else config.order = Order::path;
+  }
+  if (!flags.group.empty()) {
+    if (flags.group == "tag") config.group = Grouping::tag;
+    else if (flags.group == "section") config.group = Grouping::section;
+    else if (flags.group == "year") config.group = Grouping::year;
+    else config.group = Grouping::none;
+  }
+  if (flags.strict) config.strict = true;
+  diagnostics.set_strict(config.strict);
+  return config;
+}
+
+std::unique_ptr<Diagnostics> make_diagnostics() {
+  return std::make_unique<Diagnostics>([](const Diagnostic& d) {
+    std::fprintf(stderr, "%s\n", d.format().c_str());
+  });
+}
+
+int64_t now_unix() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    long long v = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0') return v;
+  }
+  return static_cast<int64_t>(std::time(nullptr));
+}
+
+}  // namespace folio::cli

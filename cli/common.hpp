@@ -1,0 +1,52 @@
+// What every folio command shares: the PATHS and selection flags, loading the book's
+// config, printing diagnostics, exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "folio/config.hpp"
+#include "folio/diagnostics.hpp"
+
+namespace folio::cli {
+
+/// Exit codes: 0 success, 1 the build had errors, 2 usage (bad flags, broken book.yaml,
+/// missing content folder, empty selection).
+enum Exit { ok = 0, build_failed = 1, usage = 2 };
+
+/// Flags that choose the book: PATHS, --config and the selection flags.
+struct BookFlags {
+  std::vector<std::string> paths;
+  std::string config;
+  std::vector<std::string> tags, all_tags, exclude_tags, categories, sections;
+  std::string from, to, order, group;
+  bool drafts = false, future = false, expired = false;
+  bool strict = false;
+};
+
+/// Adds PATHS and the selection flags to a subcommand.
+void add_book_flags(CLI::App& command, BookFlags& flags);
+
+/// book.yaml (given, or `book.yaml` in the single PATH folder or the working folder)
+/// with the flags applied over it. nullopt after an error diagnostic (exit 2).
+std::optional<BookConfig> load_config(const BookFlags& flags, Diagnostics& diagnostics);
+
+/// A sink that prints each diagnostic to stderr as it comes.
+std::unique_ptr<Diagnostics> make_diagnostics();
+
+/// SOURCE_DATE_EPOCH when set, else the clock.
+int64_t now_unix();
+
+// Each command registers itself on the app; `run` is set to the command's action.
+using Action = std::function<int()>;
+void register_list(CLI::App& app, Action& run);
+void register_dump(CLI::App& app, Action& run);
+void register_build(CLI::App& app, Action& run);
+void register_fetch(CLI::App& app, Action& run);
+void register_fonts(CLI::App& app, Action& run);
+
+}  // namespace folio::cli

@@ -1,0 +1,5 @@
+#include "folio/version.hpp"
+
+namespace folio {
+const char* version() { return FOLIO_VERSION; }
+}  // namespace folio

@@ -1,0 +1,15 @@
+// make_book: the front half of the pipeline in one call.
+#include "folio/folio.hpp"
+
+namespace folio {
+
+Book make_book(BookConfig config, int64_t now_unix, Diagnostics& diagnostics, bool with_figures) {
+  Collection collection = collect_posts(config, diagnostics);
+  BookPlan plan = select_posts(collection, config, now_unix, diagnostics);
+  complete_metadata(config, collection, plan);
+  Book book = read_book(config, collection, plan, diagnostics);
+  if (with_figures) resolve_figures(book, collection, diagnostics);
+  return book;
+}
+
+}  // namespace folio

@@ -1,0 +1,56 @@
+// Book: what the writers get. Metadata, parts, chapters (each a post and its
+// Document), and every figure the chapters show.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "folio/config.hpp"
+#include "folio/document.hpp"
+#include "folio/post.hpp"
+
+namespace folio {
+
+/// A group of chapters (by tag, section or year; see Grouping).
+struct Part {
+  std::string title;
+};
+
+struct Chapter {
+  Post post;          ///< the post's metadata (its body is in `document`, `post.body` is cleared)
+  Document document;  ///< its content
+  int part = -1;      ///< index into Book::parts, -1 when the book has no parts
+};
+
+/// What an image's bytes are (found from the bytes, never from the name).
+enum class ImageFormat { unknown, jpeg, png, gif, webp, svg };
+
+const char* to_string(ImageFormat f);
+const char* media_type(ImageFormat f);  ///< "image/jpeg", ...
+
+/// One distinct figure of the book (identical bytes are one asset).
+struct FigureAsset {
+  std::string source;            ///< where it came from: URL after rewrites, or the local path
+  bool ok = false;               ///< false: the writers show a placeholder
+  std::string failure;           ///< why it could not be had (when !ok)
+  ImageFormat format = ImageFormat::unknown;
+  uint32_t width = 0;            ///< pixels, from the headers
+  uint32_t height = 0;
+  std::filesystem::path file;    ///< the bytes on disk (the local file or a cache entry)
+  uint64_t size = 0;             ///< bytes
+  std::string digest;            ///< hex SHA-256 of the bytes: the asset's identity
+  SourceLocation first_use;      ///< where a post first shows it
+};
+
+struct Book {
+  BookConfig config;                ///< the options the writers read (config.meta is resolved)
+  std::vector<Part> parts;
+  std::vector<Chapter> chapters;
+  std::vector<FigureAsset> figures; ///< Figure::figure and Image::figure index this
+
+  const BookMetadata& meta() const { return config.meta; }
+};
+
+}  // namespace folio

@@ -1,0 +1,158 @@
+// BookConfig: everything book.yaml and the command line can set, with documented defaults.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "folio/diagnostics.hpp"
+#include "folio/post.hpp"
+#include "folio/value.hpp"
+
+namespace folio {
+
+/// The book's own metadata (book.yaml top level). Empty fields are filled in
+/// from the site config and the posts when the book is assembled.
+struct BookMetadata {
+  std::string title;                 ///< default: site title, else the single post's title, else "Untitled"
+  std::string subtitle;
+  std::vector<std::string> authors;  ///< default: site author
+  std::string language;              ///< BCP 47; default: site languageCode, else detected from the text
+  std::string identifier;            ///< default: urn:uuid derived from the content; may be an ISBN ("urn:isbn:...")
+  std::string description;
+  std::filesystem::path cover;       ///< cover image; empty: generated
+  std::optional<Date> date;          ///< publication date; default: the newest post date
+  std::string base_url;              ///< site base URL, for links to posts that are not in the book
+  std::string publisher;
+  std::string rights;
+};
+
+/// Which posts become chapters (book.yaml `select:`, flags `--tag` ...).
+/// Terms are compared after normalize_term().
+struct Selection {
+  std::vector<std::string> tags;          ///< any of these tags (empty: no tag condition)
+  std::vector<std::string> all_tags;      ///< all of these tags
+  std::vector<std::string> exclude_tags;  ///< none of these tags
+  std::vector<std::string> categories;    ///< any of these categories
+  std::vector<std::string> sections;      ///< only posts under these content folders ("posts")
+  std::optional<Date> from;               ///< only posts dated on or after
+  std::optional<Date> to;                 ///< only posts dated on or before (a bare date includes that whole day)
+  bool drafts = false;                    ///< include `draft: true`
+  bool future = false;                    ///< include posts whose publishDate is in the future
+  bool expired = false;                   ///< include posts whose expiryDate has passed
+  /// An explicit ordered list of posts (paths relative to a content folder or to book.yaml).
+  /// When set, it replaces the tag conditions and the order.
+  std::vector<std::string> posts;
+};
+
+/// Chapter order (book.yaml `order:`, flag `--order`).
+enum class Order {
+  date,       ///< oldest first (default: a book reads forward)
+  date_desc,  ///< newest first (Hugo's list order)
+  weight,     ///< weight ascending (0 = unset, last), then date
+  title,      ///< title, then date
+  path,       ///< content path
+};
+
+/// Grouping of chapters into parts (book.yaml `group:`, flag `--group`).
+enum class Grouping { none, tag, section, year };
+
+/// Markdown reading (book.yaml `markdown:`).
+struct MarkdownOptions {
+  bool typographer = true;               ///< curly quotes, dashes, ellipsis (on by default, as in Hugo)
+  std::optional<bool> emoji;             ///< `:smile:` codes; default: the site's enableEmoji
+  bool math = true;                      ///< `$...$` and `$$...$$` as math nodes
+  std::string auto_id_type;              ///< "github" (default), "github-ascii" or "blackfriday"; default: site's
+  /// Theme shortcodes mapped to built-in ones: {"image": "figure", "admonition": "details"}.
+  std::map<std::string, std::string> shortcode_map;
+};
+
+/// Figure resolving and fetching (book.yaml `figures:`).
+struct FigureOptions {
+  struct Rewrite {
+    std::string from;  ///< URL prefix
+    std::string to;    ///< replacement URL prefix or local folder
+  };
+  struct HostHeaders {
+    std::string host;
+    std::vector<std::pair<std::string, std::string>> set;  ///< header name, value
+  };
+  std::vector<Rewrite> rewrite;
+  std::vector<HostHeaders> headers;
+  std::vector<std::filesystem::path> static_dirs;  ///< extra static folders (default: `static/` beside each content folder)
+  std::filesystem::path cache_dir;      ///< default: `.folio-cache/` beside book.yaml (or the first path)
+  bool refresh = false;                 ///< revalidate cached figures with conditional requests
+  bool offline = false;                 ///< use only the cache
+  int parallel = 8;                     ///< transfers at once
+  int max_redirects = 5;
+  int connect_timeout_s = 10;
+  int timeout_s = 60;                   ///< whole transfer
+  int stall_timeout_s = 15;             ///< abort when under 1 byte/s for this long
+  int retries = 3;                      ///< on timeouts, 5xx and 429
+  uint64_t max_bytes = 32ull << 20;     ///< size cap per figure
+  uint64_t max_pixels = 50'000'000;     ///< decompression bomb limit
+  std::string user_agent;               ///< default: folio/<version>
+  uint64_t downscale_pixels = 0;        ///< `max_pixels` for output: downscale larger figures (0: never)
+  int jpeg_quality = 85;
+};
+
+/// Font roles (book.yaml `fonts:`): a family name or a font file path each.
+/// Empty: the defaults for the book's language (Noto Serif CJK SC / Noto Sans CJK SC /
+/// DejaVu Sans Mono with Noto Sans Mono CJK SC).
+struct FontOptions {
+  std::string body;
+  std::string heading;
+  std::string code;
+};
+
+/// EPUB writer (book.yaml `epub:`).
+struct EpubOptions {
+  enum class EmbedFonts { subset, full, none };
+  EmbedFonts embed_fonts = EmbedFonts::subset;
+  std::vector<std::filesystem::path> stylesheets;  ///< added after the default stylesheet
+  double paragraph_indent_em = 2.0;                ///< first-line indent of body paragraphs
+  size_t split_bytes = 250 * 1024;                 ///< chapters larger than this split at level-2 headings
+};
+
+/// PDF writer (book.yaml `pdf:`).
+struct PdfOptions {
+  std::string page = "A5";             ///< A4, A5, B5 (ISO), JIS-B5, Letter, 6x9 (handouts default to A4)
+  double margin_top_mm = 18, margin_bottom_mm = 20, margin_inner_mm = 18, margin_outer_mm = 16;
+  bool two_sided = true;               ///< mirrored margins, chapters open on a right-hand page
+  double font_size_pt = 10.5;
+  double line_height = 1.65;           ///< baseline pitch as a multiple of font_size
+  double paragraph_indent_em = 2.0;
+  double cjk_latin_space_em = 0.25;    ///< gap between Han and Latin letters or digits
+  double code_scale = 0.85;            ///< code size relative to the body
+  int image_dpi = 220;                 ///< figures are downsampled to this at their placed size
+  std::optional<bool> handout;         ///< default: true for a single post
+  bool toc = true;                     ///< table of contents in book mode
+};
+
+/// Everything a build needs to know. Loaded from book.yaml (load_book_config),
+/// then overridden by flags.
+struct BookConfig {
+  std::filesystem::path file;          ///< the book.yaml it came from (empty if none)
+  std::filesystem::path base_dir;      ///< where relative paths are taken from (book.yaml's folder, else cwd)
+  BookMetadata meta;
+  std::vector<std::string> content;    ///< site roots, content folders or Markdown files (default: ".")
+  Selection select;
+  Order order = Order::date;
+  Grouping group = Grouping::none;
+  MarkdownOptions markdown;
+  FigureOptions figures;
+  FontOptions fonts;
+  EpubOptions epub;
+  PdfOptions pdf;
+  bool strict = false;                 ///< warnings are errors
+  Value raw;                           ///< the whole book.yaml as read
+};
+
+/// Reads book.yaml. Unknown keys are warnings (with their line), malformed values
+/// errors; on a file that cannot be parsed at all, returns nullopt after an error.
+std::optional<BookConfig> load_book_config(const std::filesystem::path& file, Diagnostics& diagnostics);
+
+}  // namespace folio

@@ -1,0 +1,34 @@
+// libfolio: compile Hugo-style Markdown posts into EPUB 3 and PDF books.
+//
+// The pipeline, one function a stage (each takes a Diagnostics sink; none keeps global state):
+//   load_book_config  book.yaml              -> BookConfig
+//   collect_posts     PATHS                  -> Collection (posts with front matter)
+//   select_posts      Collection             -> BookPlan (chapters in order, parts)
+//   read_book         BookPlan               -> Book (Documents, links resolved)
+//   resolve_figures   Book                   -> Book with figures fetched and checked
+//   write_epub / write_pdf
+// make_book() runs the front half in one call.
+#pragma once
+
+#include "folio/book.hpp"
+#include "folio/config.hpp"
+#include "folio/content.hpp"
+#include "folio/diagnostics.hpp"
+#include "folio/document.hpp"
+#include "folio/epub.hpp"
+#include "folio/figures.hpp"
+#include "folio/fonts.hpp"
+#include "folio/markdown.hpp"
+#include "folio/pdf.hpp"
+#include "folio/post.hpp"
+#include "folio/value.hpp"
+#include "folio/version.hpp"
+
+namespace folio {
+
+/// Runs collect_posts, select_posts, complete_metadata, read_book and, when
+/// `with_figures`, resolve_figures. `now_unix` decides future and expired posts
+/// (pass SOURCE_DATE_EPOCH or the clock).
+Book make_book(BookConfig config, int64_t now_unix, Diagnostics& diagnostics, bool with_figures = true);
+
+}  // namespace folio
