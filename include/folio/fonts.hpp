@@ -20,6 +20,7 @@ struct ResolvedFont {
   std::filesystem::path file;
   int face_index = 0;            ///< face inside a TTC collection
   std::string script;            ///< what it is in the chain for: "latin", "han", "symbols", "emoji"
+  int weight = 400;              ///< CSS weight of this face (headings resolve to bold faces, 700)
 };
 
 /// A role: its fallback chain, in order of preference.
@@ -32,19 +33,42 @@ struct FontChain {
 
 struct FontSet {
   FontChain body, heading, code;
+  /// The CJK variant the language chose: "SC", "TC", "HK", "JP" or "KR".
+  std::string cjk_variant = "SC";
   const FontChain& chain(FontRole role) const;
 };
+
+/// "body", "heading", "code".
+const char* to_string(FontRole role);
+
+/// The CJK variant for a BCP 47 language: zh, zh-CN, zh-Hans, zh-SG → "SC"; zh-TW, zh-Hant → "TC";
+/// zh-HK, zh-MO → "HK"; ja → "JP"; ko → "KR"; anything else → "SC".
+std::string cjk_variant_for_language(const std::string& language);
 
 /// Resolves the three roles for the book's language (zh-CN → SC, zh-TW → TC, ja → JP,
 /// ko → KR). When the book needs CJK glyphs and none is installed, an error names the
 /// Debian package to install.
-FontSet resolve_fonts(const FontOptions& options, const std::string& language, Diagnostics& diagnostics);
+///
+/// Chains (defaults; a role set in FontOptions by family or file comes first instead):
+///   body:    Noto Serif CJK <variant> (han), DejaVu Serif (latin), DejaVu Sans (symbols), emoji
+///   heading: Noto Sans CJK <variant> Bold (han), DejaVu Sans Bold (latin), symbols, emoji
+///   code:    DejaVu Sans Mono (latin), Noto Sans Mono CJK <variant> (han), symbols, emoji
+/// Fonts that are not installed are left out. Relative font file paths are taken from
+/// `base_dir` (book.yaml's folder).
+FontSet resolve_fonts(const FontOptions& options, const std::string& language, Diagnostics& diagnostics,
+                      const std::filesystem::path& base_dir = {});
 
 /// Reports each character no font of its role's chain covers, at its first place.
 void check_coverage(const Book& book, const FontSet& fonts, Diagnostics& diagnostics);
 
 /// A font to put into an EPUB.
+///
+/// CSS family names: each role's first font is "folio-body", "folio-heading" or "folio-code";
+/// the fonts after it in the chain (only those the book needs) are "folio-body-2",
+/// "folio-body-3", ... Use css_font_family() for a role's whole `font-family` value.
 struct EmbeddedFont {
+  FontRole role = FontRole::body;
+  std::string family;      ///< CSS font-family name of the @font-face rule ("folio-body")
   std::string file_name;   ///< ASCII name inside the archive ("fonts/body-serif.otf")
   std::string media_type;  ///< "font/otf" or "font/ttf"
   std::string bytes;       ///< the (subset) font file
@@ -54,5 +78,10 @@ struct EmbeddedFont {
 /// The fonts an EPUB of this book embeds under options.epub.embed_fonts (subset: only
 /// the characters the book uses), with their @font-face rules.
 std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts, Diagnostics& diagnostics);
+
+/// The CSS `font-family` value for a role: its embedded families in chain order, then the
+/// generic family ("\"folio-body\", \"folio-body-2\", serif"; sans-serif for headings,
+/// monospace for code). Without embedded fonts for the role, just the generic family.
+std::string css_font_family(FontRole role, const std::vector<EmbeddedFont>& fonts);
 
 }  // namespace folio

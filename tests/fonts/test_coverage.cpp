@@ -1,0 +1,64 @@
+// Coverage: characters no font of their role's chain covers, located at their first place.
+#include <doctest/doctest.h>
+
+#include "font_test_support.hpp"
+#include "folio/fonts.hpp"
+
+using namespace folio;
+
+namespace {
+
+const FontSet& installed_fonts() {
+  static Diagnostics diags;
+  static const FontSet set = resolve_fonts({}, "zh-CN", diags);
+  return set;
+}
+
+}  // namespace
+
+TEST_CASE("a character no font covers is reported once, where it first occurs") {
+  Document doc;
+  doc.source = "content/posts/x.md";
+  // 🧑 after two Han characters (6 bytes) on a line that starts at column 12.
+  doc.blocks.push_back(test::paragraph_at({test::text_at("你好🧑 again 🧑", 40, 12)}, 40, 12));
+  Heading h;
+  h.children.push_back(test::text_at("标题 🧑", 42, 4));
+  doc.blocks.push_back(Block{h, {42, 1}});
+  // A Linear B letter inside a code block: located on its own line of the block.
+  doc.blocks.push_back(Block{CodeBlock{"go", "go", "func main() {\n\tx := \"\U00010000\"\n}\n"}, {44, 1}});
+  Book book = test::book_with(std::move(doc));
+
+  Diagnostics diags;
+  check_coverage(book, installed_fonts(), diags);
+  auto all = diags.all();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].format() == "content/posts/x.md:40:18: warning: no font covers U+1F9D1 (🧑)");
+  CHECK(all[1].format() == "content/posts/x.md:46:8: warning: no font covers U+10000 (𐀀)");
+  CHECK(diags.error_count() == 0);
+}
+
+TEST_CASE("text the chains cover gives no diagnostic") {
+  Document doc;
+  doc.source = "a.md";
+  doc.blocks.push_back(test::paragraph_at(
+      {test::text_at("中文与 English，“引号”……——", 1, 1), Inline{Code{"fmt.Println(\"你好\")"}, {1, 30}}}, 1));
+  doc.blocks.push_back(Block{CodeBlock{"go", "go", "// 注释 → ✓ ±×÷\nfunc f() {}\n"}, {3, 1}});
+  Book book = test::book_with(std::move(doc));
+  Diagnostics diags;
+  check_coverage(book, installed_fonts(), diags);
+  for (const auto& d : diags.all()) MESSAGE(d.format());
+  CHECK(diags.all().empty());
+}
+
+TEST_CASE("a Latin-only code font leaves Han in code to the CJK mono, not a miss") {
+  Diagnostics diags;
+  FontOptions options;
+  options.code = "DejaVu Sans Mono";
+  FontSet set = resolve_fonts(options, "zh-CN", diags);
+  Document doc;
+  doc.source = "b.md";
+  doc.blocks.push_back(Block{CodeBlock{"", "", "汉字\n"}, {1, 1}});
+  Book book = test::book_with(std::move(doc));
+  check_coverage(book, set, diags);
+  CHECK(diags.all().empty());
+}
