@@ -1,0 +1,24 @@
+// Probe: an image's format and pixel size from its first bytes, without decoding it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "folio/book.hpp"
+
+namespace folio::figures {
+
+/// What the bytes are. format == unknown means "not an image we embed".
+struct ImageProbe {
+  ImageFormat format = ImageFormat::unknown;
+  uint32_t width = 0;   ///< pixels (SVG: its intrinsic size in CSS pixels)
+  uint32_t height = 0;
+  std::string problem;  ///< why it is not an image ("an HTML page", "truncated PNG header", ...)
+};
+
+/// Looks at the bytes only (never the name or a Content-Type). Reads headers, never pixels,
+/// so a PNG claiming 100000x100000 costs nothing to probe.
+ImageProbe probe_image(std::string_view bytes);
+
+}  // namespace folio::figures

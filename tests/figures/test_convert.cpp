@@ -1,0 +1,294 @@
+// Probe and convert: formats from bytes, sizes from headers, the files each writer embeds.
+#include <doctest/doctest.h>
+
+#include <cairo.h>
+
+#include <filesystem>
+
+#include "base/atomic_file.hpp"
+#include "base/hash.hpp"
+#include "figures/probe.hpp"
+#include "figures/raster.hpp"
+#include "figures/svg_sanitize.hpp"
+#include "folio/figures.hpp"
+#include "samples.hpp"
+#include "temp_dir.hpp"
+
+using namespace folio;
+using namespace folio::figures;
+namespace fs = std::filesystem;
+
+TEST_CASE("probe finds the format from the bytes and the size from the headers") {
+  auto jpeg = probe_image(test::make_jpeg(640, 480));
+  CHECK(jpeg.format == ImageFormat::jpeg);
+  CHECK(jpeg.width == 640);
+  CHECK(jpeg.height == 480);
+  auto png = probe_image(test::make_png(33, 17, true));
+  CHECK(png.format == ImageFormat::png);
+  CHECK(png.width == 33);
+  CHECK(png.height == 17);
+  auto gif = probe_image(test::make_gif(12, 7));
+  CHECK(gif.format == ImageFormat::gif);
+  CHECK(gif.width == 12);
+  CHECK(gif.height == 7);
+  auto webp = probe_image(test::make_webp(50, 40));
+  CHECK(webp.format == ImageFormat::webp);
+  CHECK(webp.width == 50);
+  CHECK(webp.height == 40);
+  auto webp_alpha = probe_image(test::make_webp(51, 41, true));
+  CHECK(webp_alpha.format == ImageFormat::webp);
+  CHECK(webp_alpha.width == 51);
+  auto svg = probe_image(test::make_svg(200, 100));
+  CHECK(svg.format == ImageFormat::svg);
+  CHECK(svg.width == 200);
+  CHECK(svg.height == 100);
+}
+
+TEST_CASE("probe reads SVG sizes from units and the viewBox") {
+  auto vb = probe_image("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 400 300'/>");
+  CHECK(vb.width == 400);
+  CHECK(vb.height == 300);
+  auto half = probe_image("<svg xmlns='http://www.w3.org/2000/svg' width='200' viewBox='0,0,400,300'/>");
+  CHECK(half.width == 200);
+  CHECK(half.height == 150);
+  auto inches = probe_image("\xEF\xBB\xBF  <svg xmlns='http://www.w3.org/2000/svg' width='1in' height='72pt'/>");
+  CHECK(inches.format == ImageFormat::svg);
+  CHECK(inches.width == 96);
+  CHECK(inches.height == 96);
+  auto none = probe_image("<svg xmlns='http://www.w3.org/2000/svg'/>");
+  CHECK(none.width == 300);
+  CHECK(none.height == 150);
+}
+
+TEST_CASE("probe refuses what is not an image, whatever its name") {
+  auto html = probe_image("<!DOCTYPE html><html><body>404 not found</body></html>");
+  CHECK(html.format == ImageFormat::unknown);
+  CHECK(html.problem.find("HTML") != std::string::npos);
+  CHECK(probe_image("").format == ImageFormat::unknown);
+  CHECK(probe_image("hello world").problem.find("not an image") != std::string::npos);
+  CHECK(probe_image("<?xml version='1.0'?><rss/>").format == ImageFormat::unknown);
+  std::string jpeg = test::make_jpeg(64, 64);
+  auto cut = probe_image(std::string_view(jpeg).substr(0, 20));
+  CHECK(cut.format == ImageFormat::unknown);
+  CHECK(cut.problem.find("JPEG") != std::string::npos);
+  CHECK(probe_image(std::string_view(test::make_png(4, 4)).substr(0, 16)).format == ImageFormat::unknown);
+  CHECK(probe_image("RIFF\x10\x00\x00\x00WEBPVP8 ").format == ImageFormat::unknown);
+}
+
+TEST_CASE("a decompression bomb is probed from its header without decoding") {
+  auto bomb = probe_image(test::make_png_header_only(100000, 100000));
+  CHECK(bomb.format == ImageFormat::png);
+  CHECK(bomb.width == 100000);
+  CHECK(uint64_t(bomb.width) * bomb.height > 50'000'000ull);
+}
+
+namespace {
+
+// An asset as resolve_figures would make it, for a file written in `dir`.
+FigureAsset asset_from(const fs::path& dir, const std::string& name, const std::string& bytes) {
+  fs::path file = dir / name;
+  REQUIRE(write_file_atomically(file, bytes));
+  auto probe = probe_image(bytes);
+  FigureAsset a;
+  a.source = name;
+  a.ok = probe.format != ImageFormat::unknown;
+  a.format = probe.format;
+  a.width = probe.width;
+  a.height = probe.height;
+  a.file = file;
+  a.size = bytes.size();
+  a.digest = sha256_hex(bytes);
+  a.first_use = {"post.md", 3, 1};
+  return a;
+}
+
+ImageProbe probe_path(const fs::path& file) {
+  std::string bytes;
+  REQUIRE(read_file(file, bytes));
+  return probe_image(bytes);
+}
+
+}  // namespace
+
+TEST_CASE("figure_for_pdf returns small JPEG and PNG as they are and downsamples large ones") {
+  test::TempDir dir;
+  FigureOptions options;
+  options.cache_dir = dir.path() / "cache";
+  Diagnostics diag;
+  auto small = asset_from(dir.path(), "small.jpg", test::make_jpeg(300, 200));
+  auto same = figure_for_pdf(small, 1000, 1000, options, diag);
+  REQUIRE(same);
+  CHECK(same->file == small.file);
+  CHECK(same->format == ImageFormat::jpeg);
+
+  auto big = asset_from(dir.path(), "big.jpg", test::make_jpeg(1600, 1200));
+  auto down = figure_for_pdf(big, 400, 400, options, diag);
+  REQUIRE(down);
+  CHECK(down->format == ImageFormat::jpeg);
+  CHECK(down->width == 400);
+  CHECK(down->height == 300);
+  CHECK(down->file == options.cache_dir / "derived" / (big.digest + "-400x300.jpg"));
+  auto p = probe_path(down->file);
+  CHECK(p.format == ImageFormat::jpeg);
+  CHECK(p.width == 400);
+  CHECK(p.height == 300);
+  // Cached: a second call finds the file and does not rewrite it.
+  auto stamp = fs::last_write_time(down->file);
+  auto again = figure_for_pdf(big, 400, 400, options, diag);
+  REQUIRE(again);
+  CHECK(again->file == down->file);
+  CHECK(fs::last_write_time(down->file) == stamp);
+
+  auto png = asset_from(dir.path(), "a.png", test::make_png(500, 250, true));
+  auto png_down = figure_for_pdf(png, 100, 0, options, diag);
+  REQUIRE(png_down);
+  CHECK(png_down->format == ImageFormat::png);
+  CHECK(png_down->width == 100);
+  CHECK(png_down->height == 50);
+  CHECK(probe_path(png_down->file).width == 100);
+  CHECK(diag.warning_count() == 0);
+}
+
+TEST_CASE("figure_for_pdf turns GIF's first frame, WebP and SVG into PNG or JPEG") {
+  test::TempDir dir;
+  FigureOptions options;
+  options.cache_dir = dir.path() / "cache";
+  Diagnostics diag;
+  auto gif = asset_from(dir.path(), "anim.gif", test::make_gif(20, 10));
+  auto gif_out = figure_for_pdf(gif, 1000, 1000, options, diag);
+  REQUIRE(gif_out);
+  CHECK(gif_out->format == ImageFormat::png);
+  CHECK(gif_out->width == 20);
+  // The first frame is red, not the second frame's blue.
+  cairo_surface_t* s = cairo_image_surface_create_from_png(gif_out->file.c_str());
+  REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+  const unsigned char* px = cairo_image_surface_get_data(s);
+  CHECK(px[2] == 255);  // R
+  CHECK(px[0] == 0);    // B
+  cairo_surface_destroy(s);
+
+  auto webp = asset_from(dir.path(), "photo.webp", test::make_webp(80, 60));
+  auto webp_out = figure_for_pdf(webp, 40, 40, options, diag);
+  REQUIRE(webp_out);
+  CHECK(webp_out->format == ImageFormat::jpeg);  // opaque: stays a photo
+  CHECK(webp_out->width == 40);
+  CHECK(webp_out->height == 30);
+  auto webp_alpha = asset_from(dir.path(), "alpha.webp", test::make_webp(80, 60, true));
+  auto webp_alpha_out = figure_for_pdf(webp_alpha, 1000, 1000, options, diag);
+  REQUIRE(webp_alpha_out);
+  CHECK(webp_alpha_out->format == ImageFormat::png);
+  CHECK(probe_path(webp_alpha_out->file).width == 80);
+
+  auto svg = asset_from(dir.path(), "d.svg", test::make_svg(100, 50));
+  auto svg_out = figure_for_pdf(svg, 400, 400, options, diag);
+  REQUIRE(svg_out);
+  CHECK(svg_out->format == ImageFormat::png);
+  CHECK(svg_out->width == 400);  // vector: drawn at the asked size
+  CHECK(svg_out->height == 200);
+  auto drawn = probe_path(svg_out->file);
+  CHECK(drawn.format == ImageFormat::png);
+  CHECK(drawn.width == 400);
+  CHECK(diag.warning_count() == 0);
+}
+
+TEST_CASE("figure_for_epub keeps core types, converts WebP, sanitizes SVG, downscales on request") {
+  test::TempDir dir;
+  FigureOptions options;
+  options.cache_dir = dir.path() / "cache";
+  Diagnostics diag;
+  auto jpeg = asset_from(dir.path(), "p.jpg", test::make_jpeg(1000, 800));
+  auto kept = figure_for_epub(jpeg, options, diag);
+  REQUIRE(kept);
+  CHECK(kept->file == jpeg.file);
+  auto gif = asset_from(dir.path(), "g.gif", test::make_gif(8, 8));
+  REQUIRE(figure_for_epub(gif, options, diag));
+  CHECK(figure_for_epub(gif, options, diag)->file == gif.file);
+
+  auto webp = asset_from(dir.path(), "w.webp", test::make_webp(30, 20));
+  auto png = figure_for_epub(webp, options, diag);
+  REQUIRE(png);
+  CHECK(png->format == ImageFormat::png);
+  CHECK(probe_path(png->file).format == ImageFormat::png);
+  CHECK(probe_path(png->file).width == 30);
+
+  options.downscale_pixels = 200'000;
+  auto smaller = figure_for_epub(jpeg, options, diag);
+  REQUIRE(smaller);
+  CHECK(smaller->format == ImageFormat::jpeg);
+  CHECK(uint64_t(smaller->width) * smaller->height <= 200'000);
+  CHECK(smaller->width == 500);
+  CHECK(smaller->height == 400);
+  CHECK(fs::file_size(smaller->file) < fs::file_size(jpeg.file));
+
+  auto svg = asset_from(dir.path(), "s.svg",
+                        "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' "
+                        "width='10' height='10' onload='alert(1)'><script>alert(2)</script>"
+                        "<image xlink:href='https://evil.example/x.png' width='5' height='5'/>"
+                        "<rect width='10' height='10' fill='url(#g)' onclick='x()'/></svg>");
+  auto clean = figure_for_epub(svg, options, diag);
+  REQUIRE(clean);
+  CHECK(clean->format == ImageFormat::svg);
+  std::string text;
+  REQUIRE(read_file(clean->file, text));
+  CHECK(text.find("script") == std::string::npos);
+  CHECK(text.find("alert") == std::string::npos);
+  CHECK(text.find("evil.example") == std::string::npos);
+  CHECK(text.find("onclick") == std::string::npos);
+  CHECK(text.find("url(#g)") != std::string::npos);  // internal references stay
+  CHECK(text.find("<rect") != std::string::npos);
+  CHECK(diag.warning_count() == 0);
+}
+
+TEST_CASE("SVG sanitizing removes scripts, external references, DTD entities and foreign content") {
+  std::string error;
+  SvgSanitizeReport report;
+  auto out = sanitize_svg(
+      "<?xml version='1.0'?>\n<?xml-stylesheet href='http://evil.example/s.css'?>\n"
+      "<!DOCTYPE svg [<!ENTITY x 'boom'>]>\n"
+      "<svg width='4' height='4'><style>@import url(http://evil.example/a.css);</style>"
+      "<style>rect{fill:url(#ok)}</style>"
+      "<a href='javascript:alert(1)'><text>&x;</text></a>"
+      "<foreignObject><div xmlns='http://www.w3.org/1999/xhtml'>hi</div></foreignObject>"
+      "<set attributeName='href' to='javascript:alert(1)'/>"
+      "<use href='#a' style='fill:url(https://evil.example/f)'/>"
+      "<image href='data:image/png;base64,iVBORw0KGgo='/></svg>",
+      error, &report);
+  REQUIRE(out);
+  CHECK(out->find("evil.example") == std::string::npos);
+  CHECK(out->find("javascript") == std::string::npos);
+  CHECK(out->find("foreignObject") == std::string::npos);
+  CHECK(out->find("DOCTYPE") == std::string::npos);
+  CHECK(out->find("boom") == std::string::npos);
+  CHECK(out->find("xml-stylesheet") == std::string::npos);
+  CHECK(out->find("url(#ok)") != std::string::npos);
+  CHECK(out->find("data:image/png") != std::string::npos);
+  CHECK(out->find("xmlns=\"http://www.w3.org/2000/svg\"") != std::string::npos);
+  CHECK(report.removed_elements >= 4);
+  CHECK(report.removed_attributes >= 2);
+  CHECK_FALSE(sanitize_svg("<svg><unclosed></svg>", error));
+  CHECK_FALSE(sanitize_svg("<html/>", error));
+}
+
+TEST_CASE("conversions refuse bombs and report corrupt files at the figure's place") {
+  test::TempDir dir;
+  FigureOptions options;
+  options.cache_dir = dir.path() / "cache";
+  Diagnostics diag;
+  auto bomb = asset_from(dir.path(), "bomb.png", test::make_png_header_only(100000, 100000));
+  CHECK_FALSE(figure_for_pdf(bomb, 100, 100, options, diag));
+  CHECK_FALSE(figure_for_epub(bomb, options, diag));
+  std::string jpeg = test::make_jpeg(800, 600);
+  auto broken = asset_from(dir.path(), "broken.jpg", jpeg.substr(0, jpeg.size() / 3) + std::string(64, '\xFF'));
+  REQUIRE(broken.ok);  // the header is intact; the damage shows when decoding
+  auto out = figure_for_pdf(broken, 100, 100, options, diag);
+  // libjpeg may recover from a damaged scan (grey fill); either way nothing crashes and
+  // either a usable file or a warning comes out.
+  if (out) CHECK(probe_path(out->file).format == ImageFormat::jpeg);
+  else CHECK(diag.warning_count() == 1);
+  auto not_png = asset_from(dir.path(), "fake.png", test::make_png(10, 10).substr(0, 40));
+  not_png.ok = true;
+  CHECK_FALSE(figure_for_pdf(not_png, 5, 5, options, diag));
+  REQUIRE(diag.warning_count() >= 1);
+  CHECK(diag.all().back().where.line == 3);
+  CHECK(diag.all().back().message.find("fake.png") != std::string::npos);
+}
