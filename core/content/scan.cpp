@@ -1,0 +1,252 @@
+// Scanning PATHS: site roots, content folders and files; leaf bundles, section pages; reading posts in parallel.
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include "folio/content.hpp"
+#include "post_reader.hpp"
+#include "siteconfig.hpp"
+
+namespace folio {
+
+namespace fs = std::filesystem;
+using content::PostSource;
+
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return s;
+}
+
+bool is_markdown(const fs::path& p) {
+  std::string ext = lower(p.extension().string());
+  return ext == ".md" || ext == ".markdown" || ext == ".mdown";
+}
+
+// `index.md`, `index.zh-cn.md`: the content file of a leaf bundle.
+bool is_bundle_index(const fs::path& p) {
+  if (!is_markdown(p)) return false;
+  std::string stem = p.stem().string();
+  return stem == "index" || stem.rfind("index.", 0) == 0;
+}
+
+bool is_section_index(const fs::path& p) {
+  if (!is_markdown(p)) return false;
+  std::string stem = p.stem().string();
+  return stem == "_index" || stem.rfind("_index.", 0) == 0;
+}
+
+// Hugo ignores dot files, editor backups and lock files.
+bool ignored_name(const std::string& name) {
+  return name.empty() || name[0] == '.' || name[0] == '#' || name.back() == '~';
+}
+
+// Folders of a Hugo site that are never content, even when a bare folder is scanned.
+bool non_content_folder(const std::string& name) {
+  return name == "themes" || name == "archetypes" || name == "layouts" || name == "resources" ||
+         name == "public" || name == "node_modules" || name == "assets" || name == "data" ||
+         name == "i18n" || name == "static";
+}
+
+bool is_site_root(const fs::path& dir) {
+  std::error_code ec;
+  return !content::find_site_config(dir).empty() || fs::is_directory(dir / "content", ec);
+}
+
+// A file to read, and where its result goes.
+struct ReadJob {
+  size_t root = 0;
+  PostSource source;
+  bool section = false;
+};
+
+// Work for one content folder: walk it in sorted order so the scan is deterministic.
+void walk(const fs::path& dir, const ContentRoot& root, size_t root_index, bool top, std::vector<ReadJob>& jobs) {
+  std::error_code ec;
+  std::vector<fs::directory_entry> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+
+  auto job_for = [&](const fs::path& file, bool bundle, bool section) {
+    ReadJob job;
+    job.root = root_index;
+    job.section = section;
+    job.source.file = file;
+    job.source.display_path = content::display_path_of(file);
+    job.source.content_dir = root.content_dir;
+    job.source.rel_path = file.lexically_relative(root.content_dir).generic_string();
+    job.source.leaf_bundle = bundle;
+    jobs.push_back(std::move(job));
+  };
+
+  // A folder with an index.md is a leaf bundle: the index is the page; everything else in
+  // it (other Markdown files included) is a resource of that page.
+  std::vector<fs::path> indexes;
+  for (const auto& e : entries)
+    if (e.is_regular_file(ec) && is_bundle_index(e.path()) && !ignored_name(e.path().filename().string()))
+      indexes.push_back(e.path());
+  if (!indexes.empty() && !top) {
+    for (const auto& p : indexes) job_for(p, true, false);
+    return;
+  }
+
+  for (const auto& e : entries) {
+    std::string name = e.path().filename().string();
+    if (ignored_name(name)) continue;
+    if (e.is_directory(ec)) {
+      if (top && root.site_root.empty() && non_content_folder(name)) continue;
+      walk(e.path(), root, root_index, false, jobs);
+    } else if (e.is_regular_file(ec) && is_markdown(e.path())) {
+      if (is_section_index(e.path())) job_for(e.path(), false, true);
+      else job_for(e.path(), false, false);
+    }
+  }
+}
+
+// The site around a content folder: what Hugo would read besides the posts.
+void attach_site(ContentRoot& root, Diagnostics& diagnostics) {
+  std::error_code ec;
+  fs::path config_file = content::find_site_config(root.site_root);
+  if (!config_file.empty()) root.site = content::load_site_config(config_file, diagnostics);
+  std::vector<std::string> static_names;
+  if (root.site)
+    if (const Value* s = root.site->raw.find("staticDir")) {
+      if (auto text = s->scalar_text()) static_names.push_back(*text);
+      else if (s->is_list())
+        for (const auto& item : s->as_list())
+          if (auto t = item.scalar_text()) static_names.push_back(*t);
+    }
+  if (static_names.empty()) static_names.push_back("static");
+  for (const auto& name : static_names) {
+    fs::path dir = root.site_root / name;
+    if (fs::is_directory(dir, ec)) root.static_dirs.push_back(dir);
+  }
+}
+
+// What one PATH means: a site root, a content folder (maybe inside a site), or a file.
+std::optional<ContentRoot> root_for(const fs::path& path, Diagnostics& diagnostics) {
+  std::error_code ec;
+  ContentRoot root;
+  fs::path dir = fs::is_directory(path, ec) ? path : path.parent_path();
+  if (fs::is_directory(path, ec) && is_site_root(path)) {
+    root.site_root = path;
+    attach_site(root, diagnostics);
+    std::string content_name = "content";
+    if (root.site)
+      if (const Value* c = root.site->raw.find("contentDir"))
+        if (auto t = c->scalar_text(); t && !t->empty()) content_name = *t;
+    root.content_dir = path / content_name;
+    return root;
+  }
+  // A folder inside a site's content/ (or a file in one) belongs to that site.
+  for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
+    if (p.filename() == "content" && is_site_root(p.parent_path())) {
+      root.site_root = p.parent_path();
+      root.content_dir = p;
+      attach_site(root, diagnostics);
+      return root;
+    }
+    if (p == p.parent_path()) break;
+  }
+  root.content_dir = dir;
+  if (fs::is_directory(dir.parent_path() / "static", ec)) root.static_dirs.push_back(dir.parent_path() / "static");
+  return root;
+}
+
+}  // namespace
+
+Collection collect_posts(const BookConfig& config, Diagnostics& diagnostics) {
+  Collection collection;
+  std::vector<ReadJob> jobs;
+  std::vector<std::string> content = config.content;
+  if (content.empty()) content.push_back(".");
+
+  for (const auto& entry : content) {
+    fs::path path = fs::path(entry).is_absolute() ? fs::path(entry) : config.base_dir / entry;
+    path = path.lexically_normal();
+    if (path.has_filename() == false && path.has_parent_path()) path = path.parent_path();
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      diagnostics.error({content::display_path_of(path)}, "content folder not found");
+      continue;
+    }
+    bool is_file = !fs::is_directory(path, ec);
+    if (is_file && !is_markdown(path)) {
+      diagnostics.error({content::display_path_of(path)}, "not a Markdown file (.md, .markdown, .mdown)");
+      continue;
+    }
+    auto root = root_for(path, diagnostics);
+    if (!root) continue;
+    // The same content folder named twice is scanned once.
+    size_t root_index = collection.roots.size();
+    for (size_t k = 0; k < collection.roots.size(); ++k)
+      if (collection.roots[k].content_dir == root->content_dir) root_index = k;
+    if (root_index == collection.roots.size()) {
+      if (!is_file && !fs::is_directory(root->content_dir, ec)) {
+        diagnostics.error({content::display_path_of(root->content_dir)}, "content folder not found");
+        continue;
+      }
+      collection.roots.push_back(std::move(*root));
+    } else if (!is_file) {
+      continue;
+    }
+    const ContentRoot& r = collection.roots[root_index];
+    if (is_file) {
+      ReadJob job;
+      job.root = root_index;
+      job.source.file = path;
+      job.source.display_path = content::display_path_of(path);
+      job.source.content_dir = r.content_dir;
+      job.source.rel_path = path.lexically_relative(r.content_dir).generic_string();
+      job.source.leaf_bundle = is_bundle_index(path);
+      jobs.push_back(std::move(job));
+    } else {
+      walk(r.content_dir, r, root_index, true, jobs);
+    }
+  }
+
+  // Read every file, in parallel; diagnostics are kept per file and reported in scan order
+  // so the output does not depend on thread timing.
+  struct Result {
+    std::optional<Post> post;
+    std::optional<SectionPage> section;
+    std::vector<Diagnostic> diagnostics;
+  };
+  std::vector<Result> results(jobs.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      const ReadJob& job = jobs[i];
+      Diagnostics local;
+      if (auto bytes = content::read_file_bytes(job.source.file, job.source.display_path, local)) {
+        const ContentRoot& root = collection.roots[job.root];
+        const SiteConfig* site = root.site ? &*root.site : nullptr;
+        if (job.section) results[i].section = content::read_section_text(job.source, *bytes, local);
+        else results[i].post = content::read_post_text(job.source, *bytes, site, local);
+      }
+      results[i].diagnostics = local.all();
+    }
+  };
+  size_t threads = std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, jobs.size() / 32 + 1});
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  // Posts whose paths collide (the same file reached through two PATHS) are kept once.
+  std::set<fs::path> seen;
+  for (auto& r : results) {
+    for (auto& d : r.diagnostics) diagnostics.report(d.severity, std::move(d.where), std::move(d.message));
+    if (r.section) collection.sections.push_back(std::move(*r.section));
+    if (r.post) {
+      if (seen.insert(r.post->file).second) collection.posts.push_back(std::move(*r.post));
+    }
+  }
+  return collection;
+}
+
+}  // namespace folio
