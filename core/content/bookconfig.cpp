@@ -147,7 +147,10 @@ class BookYamlReader {
 
   fs::path resolve(const std::string& p) const {
     fs::path path(p);
-    return path.is_absolute() ? path.lexically_normal() : (base_ / path).lexically_normal();
+    fs::path out = path.is_absolute() ? path.lexically_normal() : (base_ / path).lexically_normal();
+    // `.` and `dir/` normalize with a trailing separator; a folder is named without it.
+    if (!out.has_filename() && out.has_parent_path() && out != out.root_path()) out = out.parent_path();
+    return out;
   }
 
  private:
