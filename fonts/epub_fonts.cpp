@@ -2,6 +2,7 @@
 // characters each one draws (or whole), with their @font-face rules.
 #include <cstdio>
 
+#include "base/utf8.hpp"
 #include "book_text.hpp"
 #include "folio/fonts.hpp"
 #include "font_face.hpp"
@@ -44,7 +45,8 @@ std::string css_font_family(FontRole role, const std::vector<EmbeddedFont>& font
   return out + generic_family(role);
 }
 
-std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts, Diagnostics& diagnostics) {
+std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts, Diagnostics& diagnostics,
+                                         const std::string& writer_text) {
   using Embed = EpubOptions::EmbedFonts;
   const Embed mode = book.config.epub.embed_fonts;
   if (mode == Embed::none) return {};
@@ -58,6 +60,13 @@ std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts,
     for (const auto& used : text.of(role)) {
       int i = chain.first_covering(used.code_point);
       if (i >= 0) assigned[size_t(i)].push_back(used.code_point);
+    }
+    if (role != FontRole::code) {
+      for (size_t at = 0; at < writer_text.size();) {
+        char32_t c = utf8::next(writer_text, at);
+        int i = fonts::is_invisible(c) ? -1 : chain.first_covering(c);
+        if (i >= 0) assigned[size_t(i)].push_back(c);
+      }
     }
     for (size_t i = 0; i < chain.faces.size(); ++i) {
       if (assigned[i].empty() || !chain.faces[i]) continue;  // the book needs nothing from it

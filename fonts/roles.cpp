@@ -144,6 +144,8 @@ std::optional<ResolvedFont> font_from_file(const std::filesystem::path& file, Di
     font.weight = css_weight(query.get());
   }
   if (font.family.empty()) font.family = file.stem().string();
+  // Pango resolves families through fontconfig: make the file's family known to it.
+  FcConfigAppFontAddFile(nullptr, reinterpret_cast<const FcChar8*>(file.c_str()));
   font.script = face->covers(U'中') ? "han" : "latin";
   return font;
 }

@@ -54,7 +54,8 @@ std::string cjk_variant_for_language(const std::string& language);
 ///   heading: Noto Sans CJK <variant> Bold (han), DejaVu Sans Bold (latin), symbols, emoji
 ///   code:    DejaVu Sans Mono (latin), Noto Sans Mono CJK <variant> (han), symbols, emoji
 /// Fonts that are not installed are left out. Relative font file paths are taken from
-/// `base_dir` (book.yaml's folder).
+/// `base_dir` (book.yaml's folder); a font given by file is added to fontconfig's
+/// application fonts, so that Pango finds it by the family name the chain reports.
 FontSet resolve_fonts(const FontOptions& options, const std::string& language, Diagnostics& diagnostics,
                       const std::filesystem::path& base_dir = {});
 
@@ -76,8 +77,11 @@ struct EmbeddedFont {
 };
 
 /// The fonts an EPUB of this book embeds under options.epub.embed_fonts (subset: only
-/// the characters the book uses), with their @font-face rules.
-std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts, Diagnostics& diagnostics);
+/// the characters the book uses), with their @font-face rules. `writer_text` is text the
+/// writer adds itself (labels such as "目录", "注释"): its characters are kept in the body
+/// and heading subsets too. Printable ASCII and common CJK punctuation are always kept.
+std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts, Diagnostics& diagnostics,
+                                         const std::string& writer_text = {});
 
 /// The CSS `font-family` value for a role: its embedded families in chain order, then the
 /// generic family ("\"folio-body\", \"folio-body-2\", serif"; sans-serif for headings,

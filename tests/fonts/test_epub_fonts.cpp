@@ -103,3 +103,25 @@ TEST_CASE("embed_fonts: full embeds whole faces, extracted from the collection")
   CHECK(body->bytes.compare(0, 4, "OTTO") == 0);
   CHECK(glyph_count(body->bytes) > 30000);
 }
+
+TEST_CASE("characters of the writer's own labels are kept in the body and heading subsets") {
+  Book book = sample_book();
+  Diagnostics diags;
+  auto without = fonts_for_epub(book, installed_fonts(), diags);
+  auto with = fonts_for_epub(book, installed_fonts(), diags, "目录 封面");
+  auto has = [](const EmbeddedFont* f, char32_t c) {
+    hb_blob_t* blob = hb_blob_create(f->bytes.data(), unsigned(f->bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    hb_face_t* face = hb_face_create(blob, 0);
+    hb_set_t* set = hb_set_create();
+    hb_face_collect_unicodes(face, set);
+    bool found = hb_set_has(set, c);
+    hb_set_destroy(set);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+    return found;
+  };
+  CHECK_FALSE(has(find(without, "folio-body"), U'录'));
+  CHECK(has(find(with, "folio-body"), U'录'));
+  CHECK(has(find(with, "folio-heading"), U'封'));
+  CHECK_FALSE(has(find(with, "folio-code-2"), U'封'));
+}
