@@ -231,10 +231,9 @@ bool parse_textual(std::string_view text, Fields& f) {
   return sc.done();
 }
 
+// Two digits of a clock field (0..99).
 std::string two(int v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
+  return std::string{char('0' + v / 10 % 10), char('0' + v % 10)};
 }
 
 }  // namespace
@@ -268,7 +267,7 @@ std::string Date::ymd() const {
   int64_t local = unix_seconds + int64_t(utc_offset_minutes) * 60;
   int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   chr::year_month_day ymd{chr::sys_days(chr::days(days))};
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
                 unsigned(ymd.day()));
   return buf;

@@ -165,13 +165,13 @@ size_t untab_indentation(std::string& text) {
 // ---- TOML ----
 
 std::string toml_date_text(const toml::date& d) {
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(d.year), int(d.month), int(d.day));
   return buf;
 }
 
 std::string toml_time_text(const toml::time& t) {
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", int(t.hour), int(t.minute), int(t.second));
   return buf;
 }
@@ -201,7 +201,7 @@ Value toml_to_value(const toml::node& node) {
       if (off == 0) {
         text += "Z";
       } else {
-        char buf[16];
+        char buf[32];
         int a = off < 0 ? -off : off;
         std::snprintf(buf, sizeof buf, "%c%02d:%02d", off < 0 ? '-' : '+', a / 60, a % 60);
         text += buf;
