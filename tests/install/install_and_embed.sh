@@ -22,7 +22,11 @@ work=$(realpath "$work")
 prefix=$work/prefix
 
 # 1. Install into the temporary prefix.
-cmake --install "$build" --prefix "$prefix" >"$work/install.log"
+cmake --install "$build" --prefix "$prefix" >"$work/install.log" 2>&1 || {
+  cat "$work/install.log" >&2
+  fail "cmake --install failed (is the whole project built? ctest does not build it)"
+  exit 1
+}
 pass "cmake --install into $prefix"
 
 libdir=$(dirname "$(find "$prefix" -name 'libfolio.so' -print -quit)")
