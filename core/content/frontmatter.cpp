@@ -162,6 +162,44 @@ size_t untab_indentation(std::string& text) {
   return changed;
 }
 
+// `description: `code` first` or `author: @name`: YAML reserves ` and @, but Hugo's YAML
+// parser (goccy/go-yaml) reads them as the start of plain text, and real front matter
+// relies on that. Such values are put in single quotes. Returns the number of values quoted.
+size_t quote_reserved_starts(std::string& text) {
+  size_t quoted = 0;
+  std::string out;
+  out.reserve(text.size() + 16);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(pos, end - pos);
+    // The value of `key: value` or `- value`.
+    size_t value = std::string::npos;
+    size_t k = line.find_first_not_of(' ');
+    if (k != std::string::npos && line.compare(k, 2, "- ") == 0) {
+      value = line.find_first_not_of(' ', k + 2);
+    } else {
+      size_t colon = line.find(": ");
+      if (colon != std::string::npos && line[k] != '#' && line[k] != '"' && line[k] != '\'')
+        value = line.find_first_not_of(' ', colon + 2);
+    }
+    if (value != std::string::npos && (line[value] == '`' || line[value] == '@')) {
+      std::string v = line.substr(value);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.pop_back();
+      std::string escaped;
+      for (char c : v) escaped += c == '\'' ? std::string("''") : std::string(1, c);
+      line = line.substr(0, value) + "'" + escaped + "'";
+      ++quoted;
+    }
+    out += line;
+    if (end < text.size()) out += '\n';
+    pos = end + 1;
+  }
+  text = std::move(out);
+  return quoted;
+}
+
 // ---- TOML ----
 
 std::string toml_date_text(const toml::date& d) {
@@ -326,15 +364,19 @@ std::optional<ParsedData> parse_yaml(std::string_view text, uint32_t first_line,
   try {
     root = YAML::Load(owned);
   } catch (const YAML::Exception& first_error) {
-    // Tab indentation is the one error real blogs make that has an obvious reading.
-    std::string untabbed = owned;
+    // Two mistakes real blogs make have an obvious reading: tabs as indentation, and
+    // values starting with ` or @ (which Hugo's own YAML parser accepts silently).
+    std::string repaired = owned;
+    size_t tabbed_lines = untab_indentation(repaired);
+    size_t quoted = quote_reserved_starts(repaired);
     bool retried = false;
-    if (untab_indentation(untabbed) > 0) {
+    if (tabbed_lines + quoted > 0) {
       try {
-        root = YAML::Load(untabbed);
+        root = YAML::Load(repaired);
         retried = true;
-        diagnostics.warning({report.file, first_line + uint32_t(first_error.mark.line), 1},
-                            report.what + ": tab used for indentation; read as two spaces");
+        if (tabbed_lines > 0)
+          diagnostics.warning({report.file, first_line + uint32_t(first_error.mark.line), 1},
+                              report.what + ": tab used for indentation; read as two spaces");
       } catch (const YAML::Exception&) {
       }
     }

@@ -46,7 +46,8 @@ struct ParseReport {
 };
 
 /// Reads YAML (and JSON, which yaml-cpp reads as YAML flow) whose first line is file line
-/// `first_line`. Tabs used for indentation are read as two spaces, with a warning.
+/// `first_line`. Tabs used for indentation are read as two spaces, with a warning; values
+/// that start with ` or @ are read as text, as Hugo's YAML parser does.
 /// The top level must be a map. nullopt after a located diagnostic.
 std::optional<ParsedData> parse_yaml(std::string_view text, uint32_t first_line, bool lowercase_keys,
                                      const ParseReport& report, Diagnostics& diagnostics);

@@ -89,6 +89,16 @@ TEST_CASE("tabs: between key and value, and as indentation (read as spaces with 
   CHECK(r.mentions("tab used for indentation"));
 }
 
+TEST_CASE("values starting with a backtick or @ are text, as Hugo's YAML parser reads them") {
+  auto r = read("---\ntitle: ok\ndescription: `context.Context` 在 ARM 上\nauthor: @gopher\n"
+                "keywords:\n  - `go` it's\n---\n");
+  REQUIRE(r.post);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.post->description == "`context.Context` 在 ARM 上");
+  CHECK(r.post->authors == std::vector<std::string>{"@gopher"});
+  CHECK(r.post->params.find("keywords")->to_json() == "[\"`go` it's\"]");
+}
+
 TEST_CASE("CJK values, quoted and not") {
   auto r = read("---\ntitle: \"Go 夜读：并发模式\"\ncategories: 技术\ndescription: 聚会回顾，含代码\n---\n");
   REQUIRE(r.post);
