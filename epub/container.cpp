@@ -1,0 +1,125 @@
+// OCF container writing with libzip: stored mimetype first, fixed order and timestamps.
+#include "container.hpp"
+
+#include <zip.h>
+
+#include <ctime>
+#include <memory>
+
+#include "base/atomic_file.hpp"
+#include "xhtml_writer.hpp"
+
+namespace folio::epub {
+
+namespace {
+
+// Owns a zip_t until it is closed (zip_close frees it) or discarded.
+class ZipArchive {
+ public:
+  explicit ZipArchive(zip_t* z) : z_(z) {}
+  ~ZipArchive() {
+    if (z_) zip_discard(z_);
+  }
+  ZipArchive(const ZipArchive&) = delete;
+  ZipArchive& operator=(const ZipArchive&) = delete;
+  zip_t* get() const { return z_; }
+  std::string error() const { return z_ ? zip_strerror(z_) : "cannot open"; }
+  // zip_close writes everything; on failure the archive stays ours to discard.
+  bool close(std::string& error) {
+    if (zip_close(z_) != 0) {
+      error = zip_strerror(z_);
+      return false;
+    }
+    z_ = nullptr;
+    return true;
+  }
+
+ private:
+  zip_t* z_;
+};
+
+// MS-DOS date and time in UTC. libzip's zip_file_set_mtime converts with localtime,
+// which would make the bytes depend on the machine's time zone.
+void dos_time(int64_t unix_seconds, zip_uint16_t& time, zip_uint16_t& date) {
+  constexpr int64_t dos_epoch = 315532800;  // 1980-01-01, the earliest DOS date
+  if (unix_seconds < dos_epoch) unix_seconds = dos_epoch;
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  time = zip_uint16_t((tm.tm_hour << 11) | (tm.tm_min << 5) | (tm.tm_sec / 2));
+  date = zip_uint16_t(((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
+}
+
+}  // namespace
+
+std::string container_xml(const std::string& package_path) {
+  XmlWriter w;
+  w.declaration();
+  w.open("container", {{"version", "1.0"}, {"xmlns", "urn:oasis:names:tc:opendocument:xmlns:container"}});
+  w.newline();
+  w.open("rootfiles");
+  w.newline();
+  w.empty("rootfile", {{"full-path", package_path}, {"media-type", "application/oebps-package+xml"}});
+  w.newline();
+  w.close();
+  w.newline();
+  return w.finish() + "\n";
+}
+
+bool write_container(const std::filesystem::path& out, const std::string& package_path,
+                     const std::vector<ContainerEntry>& entries, int64_t mtime_unix,
+                     Diagnostics& diagnostics) {
+  AtomicFile target(out);
+  SourceLocation where{out.string()};
+  int zerr = 0;
+  ZipArchive zip(zip_open(target.temp_path().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &zerr));
+  if (!zip.get()) {
+    zip_error_t e;
+    zip_error_init_with_code(&e, zerr);
+    diagnostics.error(where, std::string("cannot create the EPUB: ") + zip_error_strerror(&e));
+    zip_error_fini(&e);
+    return false;
+  }
+  zip_uint16_t dtime = 0, ddate = 0;
+  dos_time(mtime_unix, dtime, ddate);
+
+  // The bytes must outlive zip_close, which is when libzip reads its sources.
+  const std::string mimetype = "application/epub+zip";
+  const std::string container = container_xml(package_path);
+
+  auto add = [&](const std::string& name, zip_source_t* source, bool compress) -> bool {
+    if (!source) {
+      diagnostics.error(where, "cannot add " + name + " to the EPUB: " + zip.error());
+      return false;
+    }
+    zip_int64_t index = zip_file_add(zip.get(), name.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+    if (index < 0) {
+      zip_source_free(source);
+      diagnostics.error(where, "cannot add " + name + " to the EPUB: " + zip.error());
+      return false;
+    }
+    zip_set_file_compression(zip.get(), zip_uint64_t(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 9);
+    zip_file_set_dostime(zip.get(), zip_uint64_t(index), dtime, ddate, 0);
+    return true;
+  };
+  auto buffer = [&](const std::string& bytes) { return zip_source_buffer(zip.get(), bytes.data(), bytes.size(), 0); };
+
+  if (!add("mimetype", buffer(mimetype), false)) return false;
+  if (!add("META-INF/container.xml", buffer(container), true)) return false;
+  for (const auto& e : entries) {
+    zip_source_t* source = e.file.empty() ? buffer(e.bytes) : zip_source_file(zip.get(), e.file.c_str(), 0, -1);
+    if (!add(e.name, source, e.compress)) return false;
+  }
+  std::string error;
+  if (!zip.close(error)) {
+    diagnostics.error(where, "cannot write the EPUB: " + error);
+    return false;
+  }
+  if (!target.commit(&error)) {
+    diagnostics.error(where, "cannot move the EPUB into place: " + error);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace folio::epub

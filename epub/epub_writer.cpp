@@ -1,0 +1,176 @@
+// write_epub: renders every document of the book and packs them into the container.
+#include <cstdio>
+#include <map>
+
+#include "chapter.hpp"
+#include "container.hpp"
+#include "cover.hpp"
+#include "document_text.hpp"
+#include "folio/epub.hpp"
+#include "folio/figures.hpp"
+#include "folio/fonts.hpp"
+#include "language.hpp"
+#include "nav.hpp"
+#include "package.hpp"
+#include "split.hpp"
+#include "stylesheet.hpp"
+
+namespace folio {
+
+namespace {
+
+using namespace epub;
+
+const char* extension_of(ImageFormat f) {
+  switch (f) {
+    case ImageFormat::jpeg: return "jpg";
+    case ImageFormat::png: return "png";
+    case ImageFormat::gif: return "gif";
+    case ImageFormat::svg: return "svg";
+    default: return nullptr;  // WebP and unknown formats are not core media types in EPUB 3.2
+  }
+}
+
+// Each figure as the archive will hold it (through figure_for_epub: WebP becomes PNG,
+// SVG is sanitized, big images are downscaled when asked).
+std::vector<ImageEntry> pack_figures(const Book& book, Diagnostics& diagnostics) {
+  std::vector<ImageEntry> images(book.figures.size());
+  for (size_t i = 0; i < book.figures.size(); ++i) {
+    const FigureAsset& asset = book.figures[i];
+    if (!asset.ok) continue;
+    auto rendered = figure_for_epub(asset, book.config.figures, diagnostics);
+    if (!rendered) continue;
+    const char* ext = extension_of(rendered->format);
+    if (!ext) {
+      diagnostics.warning(asset.first_use, std::string("figure format cannot go into an EPUB, shown as a placeholder: ") +
+                                               to_string(rendered->format));
+      continue;
+    }
+    char name[64];
+    std::snprintf(name, sizeof name, "images/fig-%04zu.%s", i + 1, ext);
+    ImageEntry& e = images[i];
+    e.ok = true;
+    e.href = name;
+    e.media_type = media_type(rendered->format);
+    e.file = rendered->file;
+    e.width = rendered->width;
+    e.height = rendered->height;
+  }
+  return images;
+}
+
+std::string display_options_xml() {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<display_options>\n"
+         "  <platform name=\"*\">\n"
+         "    <option name=\"specified-fonts\">true</option>\n"
+         "  </platform>\n"
+         "</display_options>\n";
+}
+
+}  // namespace
+
+bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics) {
+  const std::string language = book_language(book);
+  const std::string title = book.meta().title.empty() ? "Untitled" : book.meta().title;
+
+  std::vector<ImageEntry> images = pack_figures(book, diagnostics);
+  std::vector<EmbeddedFont> fonts;
+  if (book.config.epub.embed_fonts != EpubOptions::EmbedFonts::none)
+    fonts = fonts_for_epub(book, resolve_fonts(book.config.fonts, language, diagnostics), diagnostics);
+  const std::string css = book_stylesheet(book.config, fonts, diagnostics);
+
+  ChapterContext context;
+  context.book = &book;
+  context.language = language;
+  context.images = &images;
+  context.diagnostics = &diagnostics;
+  const BookLayout layout = layout_book(book, book.config.epub.split_bytes, estimate_block_size);
+  context.layout = &layout;
+
+  // Reading order: cover, title page, contents, then each part's page before its
+  // first chapter and the chapters' files.
+  PackageInfo package;
+  package.identifier = book_identifier(book);
+  package.language = language;
+  const auto epoch = source_date_epoch();
+  package.modified = modified_timestamp(book, epoch);
+  package.date = publication_date(book);
+  package.alt_text_complete = every_image_has_alt_text(book);
+  for (const auto& img : images) package.has_images = package.has_images || img.ok;
+
+  std::vector<ContainerEntry> text_entries;  // XHTML, in spine order
+  std::vector<NavPoint> toc;
+  NavPoint* current_part = nullptr;
+  int previous_part = -1;
+  size_t part_pages = 0;
+  for (size_t c = 0; c < book.chapters.size(); ++c) {
+    const Chapter& chapter = book.chapters[c];
+    if (chapter.part >= 0 && chapter.part != previous_part && size_t(chapter.part) < book.parts.size()) {
+      char name[32];
+      std::snprintf(name, sizeof name, "part%02zu", ++part_pages);
+      const std::string& part_title = book.parts[size_t(chapter.part)].title;
+      text_entries.push_back({std::string("EPUB/") + name + ".xhtml", render_part_page(context, part_title), {}, true});
+      package.items.push_back({name, std::string(name) + ".xhtml", "application/xhtml+xml", "", true});
+      toc.push_back({part_title, std::string(name) + ".xhtml", {}});
+      current_part = &toc.back();
+    } else if (chapter.part < 0) {
+      current_part = nullptr;
+    }
+    previous_part = chapter.part;
+
+    const ChapterLayout& files = layout.chapters[c];
+    NavPoint entry{chapter.post.title, files.files.front().name, {}};
+    for (const auto& s : files.sections) entry.children.push_back({s.title, s.href, {}});
+    (current_part ? current_part->children : toc).push_back(std::move(entry));
+    for (size_t f = 0; f < files.files.size(); ++f) {
+      const std::string& name = files.files[f].name;
+      text_entries.push_back({"EPUB/" + name, render_chapter_file(context, c, f), {}, true});
+      package.items.push_back({name.substr(0, name.size() - 6), name, "application/xhtml+xml", "", true});
+    }
+  }
+
+  CoverImage cover = make_cover(book, diagnostics);
+  std::vector<ManifestItem> front{
+      {"cover", "cover.xhtml", "application/xhtml+xml", "", true},
+      {"titlepage", "titlepage.xhtml", "application/xhtml+xml", "", true},
+      {"nav", "nav.xhtml", "application/xhtml+xml", "nav", true},
+  };
+  package.items.insert(package.items.begin(), front.begin(), front.end());
+  package.items.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false});
+  package.items.push_back({"css", "style.css", "text/css", "", false});
+  package.items.push_back({"cover-image", cover.href, cover.media_type, "cover-image", false});
+  for (size_t i = 0; i < images.size(); ++i) {
+    if (!images[i].ok) continue;
+    char id[32];
+    std::snprintf(id, sizeof id, "fig-%04zu", i + 1);
+    package.items.push_back({id, images[i].href, images[i].media_type, "", false});
+  }
+  for (size_t i = 0; i < fonts.size(); ++i)
+    package.items.push_back({"font-" + std::to_string(i + 1), fonts[i].file_name, fonts[i].media_type, "", false});
+
+  Landmarks landmarks{"cover.xhtml", "nav.xhtml#toc", book.chapters.empty() ? "titlepage.xhtml" : layout.chapters[0].files[0].name};
+  std::vector<ContainerEntry> entries;
+  if (!fonts.empty())
+    entries.push_back({"META-INF/com.apple.ibooks.display-options.xml", display_options_xml(), {}, true});
+  entries.push_back({"EPUB/content.opf", render_package(book, package), {}, true});
+  entries.push_back({"EPUB/nav.xhtml", render_nav(toc, landmarks, language, title, toc_heading_for(language)), {}, true});
+  entries.push_back({"EPUB/toc.ncx", render_ncx(toc, package.identifier, title), {}, true});
+  entries.push_back({"EPUB/style.css", css, {}, true});
+  entries.push_back({"EPUB/cover.xhtml", render_cover_page(cover, language, title), {}, true});
+  entries.push_back({"EPUB/titlepage.xhtml", render_title_page(book, language, package.date), {}, true});
+  for (auto& e : text_entries) entries.push_back(std::move(e));
+  entries.push_back({"EPUB/" + cover.href, cover.bytes, cover.file, false});
+  for (const auto& img : images)
+    if (img.ok) entries.push_back({"EPUB/" + img.href, {}, img.file, img.media_type == "image/svg+xml"});
+  for (const auto& f : fonts) entries.push_back({"EPUB/" + f.file_name, f.bytes, {}, true});
+
+  int64_t mtime = epoch ? *epoch : 0;
+  if (!epoch) {
+    for (const auto& c : book.chapters)
+      if (c.post.date) mtime = std::max(mtime, c.post.date->unix_seconds);
+  }
+  return write_container(out, "EPUB/content.opf", entries, mtime, diagnostics);
+}
+
+}  // namespace folio

@@ -1,0 +1,57 @@
+// Language detection: which script dominates the book's prose.
+#include "language.hpp"
+
+#include "base/utf8.hpp"
+#include "document_text.hpp"
+
+namespace folio::epub {
+
+ScriptCounts count_scripts(std::string_view text) {
+  ScriptCounts counts;
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t c = utf8::next(text, i);
+    if (utf8::is_han(c)) ++counts.han;
+    else if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9D))
+      ++counts.kana;
+    else if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F))
+      ++counts.hangul;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7))
+      ++counts.latin;
+  }
+  return counts;
+}
+
+std::string language_from_counts(const ScriptCounts& c) {
+  size_t cjk = c.han + c.kana + c.hangul;
+  if (cjk == 0 || cjk * 3 < c.latin) return "en";
+  if (c.hangul > c.han + c.kana) return "ko";
+  if (c.kana > 0 && c.kana * 10 >= c.han + c.kana) return "ja";
+  return "zh-CN";
+}
+
+std::string book_language(const Book& book) {
+  if (!book.meta().language.empty()) return book.meta().language;
+  // A sample is enough to tell the script; reading a few hundred KB keeps big books fast.
+  constexpr size_t sample_limit = 512 * 1024;
+  ScriptCounts total;
+  auto add = [&](std::string_view text) {
+    ScriptCounts c = count_scripts(text);
+    total.han += c.han;
+    total.kana += c.kana;
+    total.hangul += c.hangul;
+    total.latin += c.latin;
+  };
+  add(book.meta().title);
+  size_t seen = 0;
+  for (const auto& chapter : book.chapters) {
+    if (seen > sample_limit) break;
+    add(chapter.post.title);
+    std::string text = document_text(chapter.document, false);
+    seen += text.size();
+    add(text);
+  }
+  return language_from_counts(total);
+}
+
+}  // namespace folio::epub

@@ -1,0 +1,32 @@
+// The book's language: book.yaml's, else detected from the text of its chapters.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "folio/book.hpp"
+
+namespace folio::epub {
+
+/// Counts of letters by script in a text.
+struct ScriptCounts {
+  size_t han = 0;
+  size_t kana = 0;
+  size_t hangul = 0;
+  size_t latin = 0;  ///< ASCII and Latin-1/Extended letters
+};
+
+ScriptCounts count_scripts(std::string_view text);
+
+/// A BCP 47 tag from the counts: "ko" when Hangul outnumbers Han and kana, "ja" when
+/// kana make up a tenth of the CJK text, "zh-CN" when CJK characters are at least a third of
+/// the Latin letters (a Chinese word is one or two characters, an English one about
+/// five letters), "en" otherwise.
+std::string language_from_counts(const ScriptCounts& counts);
+
+/// meta.language when set, else detected from the titles and prose of the chapters
+/// (code left out). Never from the environment: the same book gives the same tag
+/// on every machine.
+std::string book_language(const Book& book);
+
+}  // namespace folio::epub
