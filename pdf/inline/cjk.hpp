@@ -1,0 +1,54 @@
+// CJK paragraph typography on Pango layouts: clreq line-breaking rules, Han–Latin gaps,
+// punctuation compression (as attributes before wrapping) and justification (after it).
+#pragma once
+
+#include <pango/pango.h>
+
+#include <string>
+
+namespace folio::pdf {
+
+/// How the CJK passes treat one paragraph.
+struct CjkSettings {
+  /// Gap between a Han character and an adjacent Latin letter or digit, in em of the
+  /// paragraph's font size (clreq §3.2.2: a quarter em). 0 turns the gap off.
+  double latin_gap_em = 0.25;
+  /// Compress two adjacent full-width marks (。」 ，“ ）（) to 1.5 em with the font's
+  /// `halt` feature on one of them.
+  bool compress_punctuation = true;
+};
+
+/// Adds attributes (never changes the text) to `attrs`, the attribute list of a paragraph
+/// whose UTF-8 text is `text`:
+/// - PANGO_ATTR_ALLOW_BREAKS=false where Pango 1.50 would break against clreq (a line
+///   starting with · — ～ ⸺ …, or a full-width mark after a space; a line ending with ／);
+/// - PANGO_ATTR_LETTER_SPACING on a Han character next to a Latin letter or digit, so
+///   that line breaking counts the gap; justify_cjk_lines() then moves the gap to the
+///   side where the Latin neighbour is;
+/// - PANGO_ATTR_FONT_FEATURES "halt" for adjacent full-width punctuation.
+/// `font_size_pt` is the paragraph's body size (the em of the gap). Call it before the
+/// layout wraps (before pango_layout_set_attributes / the first query of lines).
+void apply_cjk_attributes(const std::string& text, PangoAttrList* attrs, double font_size_pt,
+                          const CjkSettings& settings);
+
+/// After Pango has wrapped `layout` at `width_pango` (Pango units), justifies every line
+/// except a paragraph's last and lines ending in a forced break: the slack goes to word
+/// spaces first (at most +0.5 em each), then evenly over the gaps between CJK characters
+/// (and Han–Latin gaps), never inside Latin words, by widening glyphs in place. It also
+/// places the Han–Latin gaps of apply_cjk_attributes() on the correct side on every line
+/// (the last one too) and drops them at line edges. Expects PANGO_ALIGN_LEFT, no
+/// pango_layout_set_justify(), left-to-right text; the indent set on the layout is
+/// honoured. Do not change the layout afterwards: that would lay it out again and undo
+/// this. Lines that overflow the width are left as they are.
+void justify_cjk_lines(PangoLayout* layout, int width_pango);
+
+/// False for characters that clreq (basic and strict) and JLReq forbid at the start of a
+/// line: closing brackets and quotes, pause and stop marks, connectors, interpuncts,
+/// ellipses and dashes, iteration marks, small kana, ...
+bool may_start_line(char32_t c);
+
+/// False for characters that may not end a line: opening brackets and quotes, and the
+/// full-width solidus (GB style).
+bool may_end_line(char32_t c);
+
+}  // namespace folio::pdf

@@ -1,0 +1,246 @@
+// Justification of wrapped CJK lines: after Pango has broken a paragraph into lines, each
+// line but a paragraph's last is stretched to the measure by widening glyphs in place,
+// word spaces first (at most +0.5 em) and then every CJK inter-character gap evenly; the
+// inside of Latin words never moves. Also settles the Han–Latin gaps at line edges.
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/utf8.hpp"
+#include "inline/cjk.hpp"
+#include "inline/cjk_classes.hpp"
+#include "inline/cjk_passes.hpp"
+
+namespace folio::pdf {
+namespace {
+
+/// How far a word space stretches before the CJK gaps take slack (clreq: half an em).
+constexpr double kWordSpaceLimitEm = 0.5;
+/// How far a Han–Latin gap stretches past its 1/4 em (to clreq's 1/3 em).
+constexpr double kLatinGapLimitEm = 1.0 / 12;
+/// How far a gap between two CJK characters stretches while word spaces or Han–Latin
+/// gaps can take the rest: a gap over 0.1 em makes pdftotext (poppler) read a space
+/// between two Han characters, so copied text would no longer be the source text.
+constexpr double kCjkGapSoftLimitEm = 0.095;
+
+/// One grapheme cluster of a line, in visual (= logical, left-to-right) order.
+struct Cluster {
+  PangoGlyphString* glyphs;  ///< the run's glyphs
+  int last_glyph;            ///< index of the cluster's last glyph, which takes the slack
+  char32_t first_char;       ///< the cluster's first character
+  int width;                 ///< sum of the cluster's glyph widths, Pango units
+  PangoFont* font;           ///< the run's font, for the em of its word spaces
+};
+
+/// The em (absolute size) of each font met in one call, so each is described once.
+class FontEms {
+ public:
+  int em(PangoFont* font) {
+    for (const auto& [known, size] : sizes_)
+      if (known == font) return size;
+    int size = 10 * PANGO_SCALE;
+    if (font != nullptr) {
+      PangoFontDescription* description = pango_font_describe_with_absolute_size(font);
+      size = pango_font_description_get_size(description);
+      pango_font_description_free(description);
+    }
+    sizes_.emplace_back(font, size);
+    return size;
+  }
+
+ private:
+  std::vector<std::pair<PangoFont*, int>> sizes_;
+};
+
+char32_t char_at(std::string_view text, size_t offset) {
+  return offset < text.size() ? utf8::next(text, offset) : 0;
+}
+
+int letter_spacing_of(const PangoItem* item) {
+  for (GSList* a = item->analysis.extra_attrs; a != nullptr; a = a->next) {
+    const auto* attr = static_cast<const PangoAttribute*>(a->data);
+    if (attr->klass->type == PANGO_ATTR_LETTER_SPACING)
+      return reinterpret_cast<const PangoAttrInt*>(attr)->value;
+  }
+  return 0;
+}
+
+// Pango spreads the letter spacing of a Han character with a Latin neighbour half before
+// and half after it, and trims it at line edges. Put the whole gap on the Latin side(s)
+// instead, and none at the line's start or end.
+void place_latin_gaps(PangoLayoutLine* line, std::string_view text) {
+  for (GSList* r = line->runs; r != nullptr; r = r->next) {
+    auto* run = static_cast<PangoGlyphItem*>(r->data);
+    const PangoItem* item = run->item;
+    if (item->num_chars != 1 || run->glyphs->num_glyphs == 0) continue;
+    const int spacing = letter_spacing_of(item);
+    if (spacing == 0) continue;
+    const auto offset = static_cast<size_t>(item->offset);
+    if (!cjk::is_ideograph(char_at(text, offset))) continue;
+    size_t before_offset = offset;
+    const bool latin_before = offset > 0 && cjk::is_latin_alnum(cjk::previous(text, before_offset));
+    const bool latin_after = cjk::is_latin_alnum(char_at(text, offset + item->length));
+    const int sides = latin_before + latin_after;
+    if (sides == 0) continue;  // someone else's letter spacing: leave it alone
+    const int gap = spacing / sides;
+    int pango_before = 0, pango_after = 0;
+    cjk::split_letter_spacing(spacing, pango_before, pango_after);
+    const bool line_start = r == line->runs;
+    const bool line_end = r->next == nullptr;
+    const int applied_before = line_start ? 0 : pango_before;
+    const int applied_after = line_end ? 0 : pango_after;
+    const int wanted_before = latin_before && !line_start ? gap : 0;
+    const int wanted_after = latin_after && !line_end ? gap : 0;
+    PangoGlyphGeometry& first = run->glyphs->glyphs[0].geometry;
+    first.x_offset += wanted_before - applied_before;
+    first.width += wanted_before - applied_before;
+    run->glyphs->glyphs[run->glyphs->num_glyphs - 1].geometry.width += wanted_after - applied_after;
+  }
+}
+
+// Collects the line's clusters; false for a line with right-to-left runs (not ours).
+bool collect_clusters(PangoLayoutLine* line, std::string_view text, std::vector<Cluster>& clusters) {
+  clusters.clear();
+  for (GSList* r = line->runs; r != nullptr; r = r->next) {
+    auto* run = static_cast<PangoGlyphItem*>(r->data);
+    if (run->item->analysis.level % 2 != 0) return false;
+    PangoGlyphString* glyphs = run->glyphs;
+    for (int g = 0; g < glyphs->num_glyphs; ++g) {
+      const int width = glyphs->glyphs[g].geometry.width;
+      if (g > 0 && glyphs->log_clusters[g] == glyphs->log_clusters[g - 1]) {
+        clusters.back().last_glyph = g;
+        clusters.back().width += width;
+        continue;
+      }
+      const char32_t c = char_at(text, static_cast<size_t>(run->item->offset + glyphs->log_clusters[g]));
+      clusters.push_back(Cluster{glyphs, g, c, width, run->item->analysis.font});
+    }
+  }
+  return true;
+}
+
+bool is_line_end_blank(char32_t c) {
+  return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x3000 || c == 0x2028 || c == U'\n' ||
+         c == U'\r' || c == 0x2029 || c == 0x200B;
+}
+
+// Whether the gap after cluster a (before b) takes inter-character slack.
+bool is_cjk_gap(char32_t a, char32_t b) {
+  if (!cjk::is_cjk_text(a) && !cjk::is_cjk_text(b)) return false;
+  if (cjk::is_long_mark(a) && cjk::is_long_mark(b)) return false;  // inside —— ……
+  return !cjk::is_connector(a) && !cjk::is_connector(b);
+}
+
+// Adds `total` (double, Pango units) to `holders` so that the rounded sum is exact.
+class SlackSpreader {
+ public:
+  void give(Cluster& cluster, double amount) {
+    wanted_ += amount;
+    const long target = std::lround(wanted_);
+    cluster.glyphs->glyphs[cluster.last_glyph].geometry.width += static_cast<int>(target - given_);
+    given_ = target;
+  }
+
+ private:
+  double wanted_ = 0;
+  long given_ = 0;
+};
+
+// The gaps of one line that may take slack, in the order they take it.
+struct LineGaps {
+  std::vector<int> spaces;       ///< word spaces (cluster indices)
+  std::vector<int> latin_gaps;   ///< Han–Latin boundaries
+  std::vector<int> cjk_gaps;     ///< gaps between CJK characters
+};
+
+LineGaps find_gaps(const std::vector<Cluster>& clusters) {
+  // The last cluster that is not trailing white space: no gap after it counts.
+  int end = static_cast<int>(clusters.size()) - 1;
+  while (end >= 0 && is_line_end_blank(clusters[static_cast<size_t>(end)].first_char)) --end;
+  LineGaps gaps;
+  for (int i = 0; i < end; ++i) {
+    const Cluster& a = clusters[static_cast<size_t>(i)];
+    const char32_t b = clusters[static_cast<size_t>(i) + 1].first_char;
+    if (a.width == 0) continue;
+    if (cjk::is_word_space(a.first_char))
+      gaps.spaces.push_back(i);
+    else if (cjk::is_word_space(b) || !is_cjk_gap(a.first_char, b))
+      continue;
+    else if ((cjk::is_ideograph(a.first_char) && cjk::is_latin_alnum(b)) ||
+             (cjk::is_latin_alnum(a.first_char) && cjk::is_ideograph(b)))
+      gaps.latin_gaps.push_back(i);
+    else
+      gaps.cjk_gaps.push_back(i);
+  }
+  return gaps;
+}
+
+// Gives each holder the same extra, at most `cap_em` of its font's em (no cap if < 0),
+// out of `left`, which it reduces.
+void fill(std::vector<Cluster>& clusters, const std::vector<int>& holders, double cap_em,
+          double& left, FontEms& ems, std::vector<double>& extra) {
+  if (holders.empty() || left <= 0) return;
+  const double share = left / static_cast<double>(holders.size());
+  for (int i : holders) {
+    Cluster& cluster = clusters[static_cast<size_t>(i)];
+    const double amount = cap_em < 0 ? share : std::min(share, cap_em * ems.em(cluster.font));
+    extra[static_cast<size_t>(i)] += amount;
+    left -= amount;
+  }
+}
+
+void justify_line(std::vector<Cluster>& clusters, int slack, FontEms& ems, std::vector<double>& extra) {
+  const LineGaps gaps = find_gaps(clusters);
+  extra.assign(clusters.size(), 0.0);
+  double left = slack;
+  // clreq "Line Adjustment": word spaces up to +1/2 em, Han–Latin gaps up to 1/3 em (the
+  // 1/4 em gap plus 1/12), then every gap between CJK characters evenly.
+  fill(clusters, gaps.spaces, kWordSpaceLimitEm, left, ems, extra);
+  fill(clusters, gaps.latin_gaps, kLatinGapLimitEm, left, ems, extra);
+  fill(clusters, gaps.cjk_gaps, kCjkGapSoftLimitEm, left, ems, extra);
+  // What is left goes where a wider gap reads as a space anyway: word spaces, else the
+  // Han–Latin gaps, else (a line of CJK only) the CJK gaps past their soft limit.
+  if (!gaps.spaces.empty())
+    fill(clusters, gaps.spaces, -1, left, ems, extra);
+  else if (!gaps.latin_gaps.empty())
+    fill(clusters, gaps.latin_gaps, -1, left, ems, extra);
+  else
+    fill(clusters, gaps.cjk_gaps, -1, left, ems, extra);
+  SlackSpreader spreader;
+  for (size_t i = 0; i < clusters.size(); ++i)
+    if (extra[i] > 0) spreader.give(clusters[i], extra[i]);
+}
+
+int line_width(const std::vector<Cluster>& clusters) {
+  int width = 0;
+  for (const Cluster& c : clusters) width += c.width;
+  return width;
+}
+
+}  // namespace
+
+void justify_cjk_lines(PangoLayout* layout, int width_pango) {
+  if (layout == nullptr) return;
+  const std::string_view text = pango_layout_get_text(layout);
+  const int indent = pango_layout_get_indent(layout);
+  FontEms ems;
+  std::vector<Cluster> clusters;
+  std::vector<double> extra;
+  for (GSList* l = pango_layout_get_lines(layout); l != nullptr; l = l->next) {
+    auto* line = static_cast<PangoLayoutLine*>(l->data);
+    place_latin_gaps(line, text);
+    const bool paragraph_end =
+        l->next == nullptr || static_cast<PangoLayoutLine*>(l->next->data)->is_paragraph_start;
+    if (paragraph_end || width_pango <= 0 || line->length == 0) continue;
+    size_t last = static_cast<size_t>(line->start_index + line->length);
+    if (cjk::previous(text, last) == 0x2028) continue;  // forced break (<br>): stays ragged
+    if (!collect_clusters(line, text, clusters)) continue;
+    const int measure = width_pango - (line->is_paragraph_start ? std::max(indent, 0) : std::max(-indent, 0));
+    const int slack = measure - line_width(clusters);
+    if (slack > 0) justify_line(clusters, slack, ems, extra);
+  }
+}
+
+}  // namespace folio::pdf

@@ -1,0 +1,141 @@
+// Justification: every line but a paragraph's last fills the measure within 0.05 pt, the
+// slack goes to word spaces (at most +0.5 em) and CJK gaps, evenly, never inside Latin
+// words, and the last line keeps its natural width.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "inline/cjk_classes.hpp"
+#include "layout_fixture.hpp"
+
+using namespace folio::pdf;
+using namespace folio::pdf::test;
+
+namespace {
+
+struct Justified {
+  std::vector<LineView> before;  ///< after gap placement, before justification
+  std::vector<LineView> after;
+};
+
+Justified lay_out(const LayoutMaker& maker, const std::string& text, double width, double indent_em) {
+  ParagraphSpec spec;
+  spec.text = text;
+  spec.width_pt = width;
+  spec.indent_em = indent_em;
+  LayoutPtr unjustified = maker.make(spec);
+  justify_cjk_lines(unjustified.get(), 0);
+  LayoutPtr layout = maker.make(spec);
+  justify_cjk_lines(layout.get(), pango_layout_get_width(layout.get()));
+  return {view_lines(unjustified.get()), view_lines(layout.get())};
+}
+
+bool latin_letter(char32_t c) { return cjk::is_latin_alnum(c) || c == U'.' || c == U'_' || c == U'(' || c == U')'; }
+
+}  // namespace
+
+TEST_CASE("non-final lines fill the measure; last lines and Latin words are untouched") {
+  LayoutMaker maker;
+  const double size = 10;
+  int justified_lines = 0, ragged_lines = 0;
+  for (const std::string& text : sample_paragraphs()) {
+    for (double width = 100; width <= 400; width += 7) {
+      const double indent_em = 2;
+      const Justified result = lay_out(maker, text, width, indent_em);
+      REQUIRE(result.before.size() == result.after.size());
+      const size_t n = result.after.size();
+      for (size_t k = 0; k < n; ++k) {
+        const LineView& before = result.before[k];
+        const LineView& after = result.after[k];
+        CAPTURE(text);
+        CAPTURE(width);
+        CAPTURE(after.text);
+        REQUIRE(before.clusters.size() == after.clusters.size());
+        const double measure = width - (after.paragraph_start ? indent_em * size : 0);
+        if (k + 1 == n) {
+          CHECK(after.logical_width_pt == doctest::Approx(before.logical_width_pt));
+          continue;
+        }
+        if (before.logical_width_pt > measure) continue;  // overflow: nothing to do
+        // A line of one Latin word (a long code token) has no gap that may stretch.
+        bool has_cjk = false, has_inner_space = false;
+        for (size_t j = 0; j < after.clusters.size(); ++j) {
+          has_cjk = has_cjk || cjk::is_cjk_text(after.clusters[j].c);
+          if (after.clusters[j].c == U' ' && after.clusters[j].advance_pt > 0 && j + 1 < after.clusters.size())
+            has_inner_space = true;
+        }
+        if (!has_cjk && !has_inner_space) {
+          ++ragged_lines;
+          CHECK(after.logical_width_pt == doctest::Approx(before.logical_width_pt));
+          continue;
+        }
+        ++justified_lines;
+        CHECK(std::abs(after.logical_width_pt - measure) < 0.05);
+        std::vector<double> cjk_extras, space_extras, latin_gap_extras;
+        for (size_t j = 0; j + 1 < after.clusters.size(); ++j) {
+          const auto& a = after.clusters[j];
+          const auto& b = after.clusters[j + 1];
+          const double extra = a.advance_pt - before.clusters[j].advance_pt;
+          // Never inside a Latin word or number.
+          if (latin_letter(a.c) && latin_letter(b.c)) CHECK(std::abs(extra) < 1e-6);
+          if (a.c == U' ') space_extras.push_back(extra);
+          if (cjk::is_ideograph(a.c) && cjk::is_ideograph(b.c)) cjk_extras.push_back(extra);
+          if (cjk::is_ideograph(a.c) && cjk::is_latin_alnum(b.c)) latin_gap_extras.push_back(extra);
+          CHECK(extra >= -1e-6);
+        }
+        if (cjk_extras.size() > 1) {
+          const auto [lo, hi] = std::minmax_element(cjk_extras.begin(), cjk_extras.end());
+          CHECK(*hi - *lo < 0.01);  // even: no 10/11 pt alternation
+        }
+        // clreq order: a word space passes +1/2 em only once the CJK gaps are full, and a
+        // Han–Han gap passes 0.095 em (where pdftotext starts reading a space) only on a
+        // line with no word space and no Han–Latin gap to take the slack.
+        const double cjk_limit = 0.095 * size;
+        for (double extra : space_extras)
+          if (extra > 0.5 * size + 0.01)
+            for (double gap : cjk_extras) CHECK(gap >= cjk_limit - 0.01);
+        if (!space_extras.empty() || !latin_gap_extras.empty())
+          for (double gap : cjk_extras) CHECK(gap <= cjk_limit + 0.01);
+      }
+    }
+  }
+  MESSAGE("justified lines: " << justified_lines << ", lines of one Latin word: " << ragged_lines);
+  CHECK(justified_lines > 1000);
+  CHECK(ragged_lines < justified_lines / 50);
+}
+
+TEST_CASE("a line with no space at all still justifies") {
+  LayoutMaker maker;
+  const std::string text = "中文排版要求每一行的左右两端都对齐，即使这一行里没有任何空格，也要把多出来的空间均匀地分配到字与字之间。";
+  const Justified result = lay_out(maker, text, 137, 0);
+  REQUIRE(result.after.size() > 2);
+  for (size_t k = 0; k + 1 < result.after.size(); ++k) {
+    CHECK(result.before[k].logical_width_pt < 137 - 0.5);  // there was slack to spread
+    CHECK(std::abs(result.after[k].logical_width_pt - 137) < 0.05);
+  }
+}
+
+TEST_CASE("word spaces take at most half an em before CJK gaps take the rest") {
+  LayoutMaker maker;
+  // One wide space and many Han characters per line: the space may not swallow the slack.
+  const std::string text = "这是 一个测试段落，用来检查空格和汉字之间如何分配多出来的宽度，它们应该各自有上限。";
+  const Justified result = lay_out(maker, text, 103, 0);
+  const LineView& before = result.before[0];
+  const LineView& after = result.after[0];
+  for (size_t j = 0; j < after.clusters.size(); ++j)
+    if (after.clusters[j].c == U' ') CHECK(after.clusters[j].advance_pt - before.clusters[j].advance_pt <= 5.0 + 0.01);
+  CHECK(std::abs(after.logical_width_pt - 103) < 0.05);
+}
+
+TEST_CASE("a forced line break (U+2028) and a paragraph end are not stretched") {
+  LayoutMaker maker;
+  const std::string text = "第一行很短\u2028第二行也很短但是会被折行所以要足够长一些才可以看出来对齐的效果\n第二段";
+  const Justified result = lay_out(maker, text, 120, 0);
+  REQUIRE(result.after.size() >= 4);
+  CHECK(result.after[0].logical_width_pt == doctest::Approx(result.before[0].logical_width_pt));
+  CHECK(std::abs(result.after[1].logical_width_pt - 120) < 0.05);
+  CHECK(result.after.back().logical_width_pt == doctest::Approx(result.before.back().logical_width_pt));
+}
