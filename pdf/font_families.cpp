@@ -1,0 +1,31 @@
+// Font roles for the PDF. The CJK face comes first in the body and heading lists so that
+// quotes and dashes next to Han take their full-width CJK glyphs (clreq; typst#794).
+#include "font_families.hpp"
+
+namespace folio::pdf {
+
+namespace {
+std::string with_user_font(const std::string& user, const std::string& defaults) {
+  // A path names a file; Pango can only use families, so a path falls back to the defaults.
+  if (user.empty() || user.find('/') != std::string::npos) return defaults;
+  return user + ", " + defaults;
+}
+std::string cjk_suffix(const std::string& language) {
+  if (language.rfind("zh-TW", 0) == 0 || language.rfind("zh-Hant", 0) == 0) return "TC";
+  if (language.rfind("zh-HK", 0) == 0) return "HK";
+  if (language.rfind("ja", 0) == 0) return "JP";
+  if (language.rfind("ko", 0) == 0) return "KR";
+  return "SC";
+}
+}  // namespace
+
+FontFamilies font_families(const FontOptions& options, const std::string& language, Diagnostics&) {
+  std::string r = cjk_suffix(language);
+  FontFamilies f;
+  f.body = with_user_font(options.body, "Noto Serif CJK " + r + ", DejaVu Serif");
+  f.heading = with_user_font(options.heading, "Noto Sans CJK " + r + ", DejaVu Sans");
+  f.code = with_user_font(options.code, "DejaVu Sans Mono, Noto Sans Mono CJK " + r);
+  return f;
+}
+
+}  // namespace folio::pdf

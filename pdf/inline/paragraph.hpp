@@ -1,0 +1,92 @@
+// A paragraph: Inlines turned into text with Pango attributes, then one wrapped PangoLayout
+// whose lines the flow places one by one.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "folio/document.hpp"
+#include "handles.hpp"
+#include "style.hpp"
+#include "text_context.hpp"
+
+namespace folio::pdf {
+
+/// A link over a byte range of the paragraph text.
+struct LinkSpan {
+  int start = 0;  ///< byte offsets into the text
+  int end = 0;
+  LinkTarget target;
+  std::string dest;  ///< a named destination of this PDF (footnotes); used instead of target when set
+};
+
+/// A footnote reference at a byte offset of the text.
+struct NoteRef {
+  int index = 0;
+  int number = 0;  ///< footnote number in the chapter
+};
+
+/// The text of a paragraph and what marks it up.
+struct InlineText {
+  std::string text;
+  AttrListPtr attrs{pango_attr_list_new()};
+  std::vector<LinkSpan> links;
+  std::vector<NoteRef> notes;
+};
+
+/// What the inline builder needs besides the inlines.
+struct InlineSettings {
+  std::string code_families;
+  double code_size = 9;
+  double font_size = 10.5;
+  int chapter = 0;  ///< for footnote destination names
+  /// Called for an external link in handout mode: returns the number of a new footnote
+  /// that prints the URL (or 0 for none).
+  std::function<int(const std::string& url)> url_note;
+};
+
+/// Appends inlines to `out`, adding attributes for bold, italic, code, links, strike,
+/// superscript, subscript and footnote references.
+void append_inlines(const Inlines& inlines, const InlineSettings& settings, InlineText& out);
+
+/// Plain text of inlines (code kept, images by their alt text), for titles and outlines.
+std::string inline_plain_text(const Inlines& inlines);
+
+/// How a paragraph is set.
+struct ParagraphSpec {
+  std::string families;
+  double size = 10.5;
+  PangoWeight weight = PANGO_WEIGHT_NORMAL;
+  PangoStyle style = PANGO_STYLE_NORMAL;
+  double width = 300;            ///< points
+  double indent = 0;             ///< first-line indent, points
+  PangoAlignment align = PANGO_ALIGN_LEFT;
+  bool justify = true;
+  bool cjk_rules = true;         ///< clreq attributes and justification (off for code)
+  bool wrap_chars = false;       ///< break anywhere (code)
+  double latin_gap_em = 0.25;
+  double pitch = 0;              ///< minimum line height (0: the line's own)
+};
+
+/// One line of a laid-out paragraph.
+struct LineBox {
+  double height = 0;    ///< space the line takes in the flow
+  double baseline = 0;  ///< from the top of that space
+  double x = 0;         ///< left of the line's logical box relative to the layout
+  int start = 0;        ///< byte range of the text
+  int length = 0;
+};
+
+/// A laid-out paragraph.
+struct ParagraphLayout {
+  SharedLayout layout;
+  std::vector<LineBox> lines;
+  std::vector<LinkSpan> links;
+  std::vector<NoteRef> notes;
+  double height() const;
+};
+
+ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, const ParagraphSpec& spec);
+
+}  // namespace folio::pdf

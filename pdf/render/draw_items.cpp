@@ -1,0 +1,119 @@
+// Drawing of the flow's drawables: paragraph and code lines, figures, table rows, rules.
+#include <algorithm>
+
+#include "flow/drawables.hpp"
+#include "render/draw_context.hpp"
+
+namespace folio::pdf {
+
+namespace {
+constexpr double kCodeBackground = 0.94;
+constexpr double kRuleGrey = 0.55;
+}  // namespace
+
+void LineDrawable::draw(DrawContext& dc, double x, double y, double height) const {
+  cairo_t* cr = dc.cr();
+  if (background_width > 0) {
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, kCodeBackground, kCodeBackground, kCodeBackground);
+    cairo_rectangle(cr, x, y, background_width, height);
+    cairo_fill(cr);
+    cairo_restore(cr);
+  }
+  PangoLayoutLine* l = pango_layout_get_line_readonly(layout.get(), line);
+  if (!l) return;
+  double base = y + pad_top + box.baseline;
+  cairo_move_to(cr, x + box.x, base);
+  pango_cairo_show_layout_line(cr, l);
+  if (marker) {
+    cairo_move_to(cr, x + marker_x, base);
+    pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(marker.get(), 0));
+  }
+  if (continuation && continuation_mark) {
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, kRuleGrey, kRuleGrey, kRuleGrey);
+    cairo_move_to(cr, x + 1, base);
+    pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(continuation_mark.get(), 0));
+    cairo_restore(cr);
+  }
+  for (const LinkSpan& link : links) {
+    int start = std::max(link.start, box.start);
+    int end = std::min(link.end, box.start + box.length);
+    int x0 = 0, x1 = 0;
+    pango_layout_line_index_to_x(l, start, FALSE, &x0);
+    pango_layout_line_index_to_x(l, end, FALSE, &x1);
+    if (end >= box.start + box.length) {
+      PangoRectangle logical;
+      pango_layout_line_get_extents(l, nullptr, &logical);
+      x1 = logical.x + logical.width;
+    }
+    double a = std::min(x0, x1) / double(PANGO_SCALE), b = std::max(x0, x1) / double(PANGO_SCALE);
+    if (b - a < 0.5) continue;
+    dc.link(x + box.x + a, y + pad_top, b - a, box.height, link);
+  }
+}
+
+void FigureDrawable::draw(DrawContext& dc, double x, double y, double) const {
+  cairo_t* cr = dc.cr();
+  double left = x + (block_width - width) / 2;
+  bool drawn = figure >= 0 && dc.image(figure, left, y, width, height);
+  if (!drawn) {
+    cairo_save(cr);
+    cairo_set_line_width(cr, 0.6);
+    cairo_set_source_rgb(cr, kRuleGrey, kRuleGrey, kRuleGrey);
+    cairo_rectangle(cr, left, y, width, height);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    if (placeholder_text) {
+      PangoRectangle logical;
+      pango_layout_get_extents(placeholder_text.get(), nullptr, &logical);
+      double tw = pango_layout_get_width(placeholder_text.get()) / double(PANGO_SCALE);
+      cairo_move_to(cr, left + (width - tw) / 2, y + (height - logical.height / double(PANGO_SCALE)) / 2);
+      pango_cairo_show_layout(cr, placeholder_text.get());
+    }
+  }
+  if (caption) {
+    double cw = pango_layout_get_width(caption.get()) / double(PANGO_SCALE);
+    cairo_move_to(cr, x + (block_width - cw) / 2, y + height + caption_gap);
+    pango_cairo_show_layout(cr, caption.get());
+  }
+}
+
+void TableRowDrawable::draw(DrawContext& dc, double x, double y, double height) const {
+  cairo_t* cr = dc.cr();
+  cairo_save(cr);
+  if (header) {
+    cairo_set_source_rgb(cr, kCodeBackground, kCodeBackground, kCodeBackground);
+    cairo_rectangle(cr, x, y, width, height);
+    cairo_fill(cr);
+  }
+  cairo_set_source_rgb(cr, kRuleGrey, kRuleGrey, kRuleGrey);
+  cairo_set_line_width(cr, header ? 0.8 : 0.4);
+  cairo_move_to(cr, x, y);
+  cairo_line_to(cr, x + width, y);
+  cairo_stroke(cr);
+  cairo_set_line_width(cr, 0.4);
+  cairo_move_to(cr, x, y + height);
+  cairo_line_to(cr, x + width, y + height);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+  for (const Cell& c : cells) {
+    if (!c.layout) continue;
+    cairo_move_to(cr, x + c.x + padding, y + padding);
+    pango_cairo_show_layout(cr, c.layout.get());
+  }
+}
+
+void RuleDrawable::draw(DrawContext& dc, double x, double y, double height) const {
+  cairo_t* cr = dc.cr();
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, kRuleGrey, kRuleGrey, kRuleGrey);
+  cairo_set_line_width(cr, 0.5);
+  double mid = y + height / 2;
+  cairo_move_to(cr, x + width * 0.3, mid);
+  cairo_line_to(cr, x + width * 0.7, mid);
+  cairo_stroke(cr);
+  cairo_restore(cr);
+}
+
+}  // namespace folio::pdf

@@ -1,0 +1,29 @@
+// Figure sources for cairo: the file a figure is drawn from, downsampled for print, and
+// the cairo surface made from it (JPEGs passed through as they are).
+#pragma once
+
+#include <optional>
+
+#include "folio/book.hpp"
+#include "folio/diagnostics.hpp"
+#include "handles.hpp"
+
+namespace folio::pdf {
+
+/// The file to draw for an asset at most max_w x max_h pixels (the figures module's
+/// figure_for_pdf when it is built in; else the asset's own JPEG or PNG).
+struct FigureFile {
+  std::filesystem::path file;
+  ImageFormat format = ImageFormat::unknown;
+  uint32_t width = 0;
+  uint32_t height = 0;
+};
+std::optional<FigureFile> figure_file(const FigureAsset& asset, uint32_t max_w, uint32_t max_h,
+                                      const FigureOptions& options, Diagnostics& diagnostics);
+
+/// A cairo surface for the file. A JPEG becomes a blank surface of its size carrying the
+/// JPEG bytes as mime data, so cairo embeds them without decoding or re-encoding. The
+/// surface carries a UNIQUE_ID so that the same image drawn twice is stored once.
+SurfacePtr figure_surface(const FigureFile& file, const std::string& unique_id);
+
+}  // namespace folio::pdf

@@ -1,0 +1,27 @@
+// TextContext setup: resolution, hinting and glyph rounding for PDF output.
+#include "text_context.hpp"
+
+namespace folio::pdf {
+
+TextContext::TextContext(const std::string& language)
+    : font_map_(pango_cairo_font_map_new()),
+      context_(pango_font_map_create_context(font_map_.get())) {
+  pango_cairo_context_set_resolution(context_.get(), 72.0);
+  FontOptionsPtr options(cairo_font_options_create());
+  cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(context_.get(), options.get());
+  pango_context_set_round_glyph_positions(context_.get(), FALSE);
+  pango_context_set_language(context_.get(), pango_language_from_string(language.c_str()));
+}
+
+FontDescPtr make_font(const std::string& families, double size_pt, PangoWeight weight, PangoStyle style) {
+  FontDescPtr desc(pango_font_description_new());
+  pango_font_description_set_family(desc.get(), families.c_str());
+  pango_font_description_set_size(desc.get(), static_cast<int>(size_pt * PANGO_SCALE + 0.5));
+  pango_font_description_set_weight(desc.get(), weight);
+  pango_font_description_set_style(desc.get(), style);
+  return desc;
+}
+
+}  // namespace folio::pdf

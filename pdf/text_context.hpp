@@ -1,0 +1,32 @@
+// TextContext: one thread's Pango font map and context, set up for exact PDF metrics.
+#pragma once
+
+#include <string>
+
+#include "handles.hpp"
+
+namespace folio::pdf {
+
+/// Pango objects are not safe to share between threads, so each layout thread owns one.
+/// The context works at 72 dpi (1 Pango point = 1 PDF point) with unhinted metrics and
+/// unrounded glyph positions; Pango's defaults (96 dpi, hinting) distort PDF output.
+class TextContext {
+ public:
+  explicit TextContext(const std::string& language);
+  TextContext(const TextContext&) = delete;
+  TextContext& operator=(const TextContext&) = delete;
+
+  PangoContext* context() const { return context_.get(); }
+  /// A new layout in this context (the caller owns it).
+  PangoLayout* new_layout() const { return pango_layout_new(context_.get()); }
+
+ private:
+  FontMapPtr font_map_;
+  ContextPtr context_;
+};
+
+/// A font description "families weight size" with the size in points.
+FontDescPtr make_font(const std::string& families, double size_pt, PangoWeight weight = PANGO_WEIGHT_NORMAL,
+                      PangoStyle style = PANGO_STYLE_NORMAL);
+
+}  // namespace folio::pdf

@@ -1,0 +1,242 @@
+// Pagination rules checked on the layout result (pages of placed items), not on pixels.
+#include <doctest/doctest.h>
+
+#include "flow/distribute.hpp"
+
+using namespace folio::pdf;
+
+namespace {
+
+constexpr double kLine = 10;
+
+/// A flow built item by item.
+struct FlowBuilder {
+  ChapterFlow flow;
+  int next_group = 0;
+
+  int paragraph(int lines) {
+    int first = static_cast<int>(flow.items.size());
+    int group = lines > 1 ? next_group++ : -1;
+    for (int i = 0; i < lines; ++i) {
+      FlowItem item;
+      item.height = kLine;
+      item.group = group;
+      item.line = i;
+      item.lines = lines;
+      flow.items.push_back(item);
+    }
+    return first;
+  }
+  int heading() {
+    FlowItem item;
+    item.kind = FlowKind::heading;
+    item.height = kLine;
+    item.keep_with_next = true;
+    flow.items.push_back(item);
+    return static_cast<int>(flow.items.size()) - 1;
+  }
+  int figure(double height) {
+    FlowItem item;
+    item.kind = FlowKind::figure;
+    item.height = height;
+    flow.items.push_back(item);
+    return static_cast<int>(flow.items.size()) - 1;
+  }
+  int row(int table, bool header) {
+    FlowItem item;
+    item.kind = FlowKind::table_row;
+    item.height = kLine;
+    item.table = table;
+    item.table_header = header;
+    item.keep_with_next = header;
+    flow.items.push_back(item);
+    return static_cast<int>(flow.items.size()) - 1;
+  }
+  int note(double height) {
+    FootnoteFlow n;
+    FlowItem line;
+    line.height = height;
+    n.lines.push_back(line);
+    n.number = static_cast<int>(flow.notes.size()) + 1;
+    flow.notes.push_back(n);
+    return static_cast<int>(flow.notes.size()) - 1;
+  }
+};
+
+DistributeSettings lines_per_page(int n) {
+  DistributeSettings s;
+  s.page_height = n * kLine;
+  s.note_separator = 0;
+  return s;
+}
+
+int page_of(const std::vector<PageLayout>& pages, int item) {
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (const Placement& pl : pages[p].body)
+      if (pl.item == item) return static_cast<int>(p);
+  return -1;
+}
+
+int count_on(const PageLayout& page, int item) {
+  int n = 0;
+  for (const Placement& pl : page.body) n += pl.item == item;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("every item is placed once, in order, within the page height") {
+  FlowBuilder b;
+  for (int i = 0; i < 7; ++i) b.paragraph(3);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  int expected = 0;
+  for (const PageLayout& page : pages) {
+    for (const Placement& pl : page.body) {
+      CHECK(pl.item == expected++);
+      CHECK(pl.y + kLine <= 10 * kLine + 0.01);
+    }
+  }
+  CHECK(expected == 21);
+  CHECK(pages.size() >= 3);
+}
+
+TEST_CASE("a heading never ends a page: it moves to the next page with its text") {
+  FlowBuilder b;
+  b.paragraph(9);       // lines 0-8: nine of ten lines
+  int h = b.heading();  // would be line 10, the last of page 1
+  int p = b.paragraph(4);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  REQUIRE(pages.size() == 2);
+  CHECK(page_of(pages, h) == 1);
+  CHECK(page_of(pages, p) == 1);
+  CHECK(pages[1].body.front().item == h);
+  // And the last item of every page is no heading.
+  for (const PageLayout& page : pages) CHECK(b.flow.items[page.body.back().item].kind != FlowKind::heading);
+}
+
+TEST_CASE("orphans: a paragraph's first line does not stay alone at the foot of a page") {
+  FlowBuilder b;
+  b.paragraph(9);
+  int p = b.paragraph(5);  // only its first line would fit on page 1
+  auto pages = distribute(b.flow, lines_per_page(10));
+  CHECK(page_of(pages, p) == 1);
+  CHECK(page_of(pages, p + 1) == 1);
+  CHECK(pages[0].body.size() == 9);
+}
+
+TEST_CASE("widows: a paragraph's last line does not go alone to the head of a page") {
+  FlowBuilder b;
+  b.paragraph(6);
+  int p = b.paragraph(5);  // four lines fit on page 1, the fifth would be a widow
+  auto pages = distribute(b.flow, lines_per_page(10));
+  REQUIRE(pages.size() == 2);
+  CHECK(page_of(pages, p + 4) == 1);
+  CHECK(page_of(pages, p + 3) == 1);  // one more line goes with it
+  CHECK(page_of(pages, p + 2) == 0);
+  CHECK(pages[1].body.front().item == p + 3);
+}
+
+TEST_CASE("a three-line paragraph that cannot split 2+1 or 1+2 moves whole") {
+  FlowBuilder b;
+  b.paragraph(8);
+  int p = b.paragraph(3);  // two lines fit: 2+1 leaves a widow, so the paragraph moves
+  auto pages = distribute(b.flow, lines_per_page(10));
+  CHECK(page_of(pages, p) == 1);
+  CHECK(page_of(pages, p + 2) == 1);
+}
+
+TEST_CASE("a figure that does not fit opens the next page while the text after it fills this one") {
+  FlowBuilder b;
+  b.paragraph(6);
+  int fig = b.figure(6 * kLine);
+  int after = b.paragraph(3);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  REQUIRE(pages.size() == 2);
+  CHECK(page_of(pages, after) == 0);
+  CHECK(page_of(pages, after + 2) == 0);
+  CHECK(page_of(pages, fig) == 1);
+  CHECK(pages[1].body.front().item == fig);
+  CHECK(pages[1].body.front().y == 0);
+}
+
+TEST_CASE("a figure taller than the page still gets a page of its own") {
+  FlowBuilder b;
+  b.paragraph(2);
+  int fig = b.figure(30 * kLine);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  CHECK(page_of(pages, fig) == 1);
+}
+
+TEST_CASE("a table split between rows repeats its header row on the next page") {
+  FlowBuilder b;
+  b.paragraph(6);
+  int header = b.row(0, true);
+  int first = -1;
+  for (int r = 0; r < 8; ++r) {
+    int i = b.row(0, false);
+    if (r == 0) first = i;
+  }
+  auto pages = distribute(b.flow, lines_per_page(10));
+  REQUIRE(pages.size() == 2);
+  CHECK(page_of(pages, header) == 0);
+  CHECK(page_of(pages, first) == 0);
+  CHECK(pages[1].body.front().item == header);  // repeated
+  CHECK(count_on(pages[1], header) == 1);
+  int rows = 0;
+  for (const PageLayout& page : pages)
+    for (const Placement& pl : page.body) rows += pl.item > header;
+  CHECK(rows == 8);  // every body row once
+}
+
+TEST_CASE("a header row never ends a page") {
+  FlowBuilder b;
+  b.paragraph(9);
+  int header = b.row(0, true);
+  b.row(0, false);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  CHECK(page_of(pages, header) == 1);
+}
+
+TEST_CASE("a footnote sits at the foot of the page whose line refers to it") {
+  FlowBuilder b;
+  b.paragraph(12);
+  int n = b.note(2 * kLine);
+  b.flow.items[11].notes.push_back(n);  // line 12 of the paragraph is on page 2
+  auto pages = distribute(b.flow, lines_per_page(10));
+  REQUIRE(pages.size() == 2);
+  CHECK(pages[0].foot.empty());
+  REQUIRE(pages[1].foot.size() == 1);
+  CHECK(pages[1].foot[0].note == n);
+  CHECK(pages[1].foot_height == doctest::Approx(2 * kLine));
+}
+
+TEST_CASE("a line whose footnote does not fit below it moves to the next page with the note") {
+  FlowBuilder b;
+  b.paragraph(4);
+  b.paragraph(6);  // items 4..9; item 8 is the 9th line of page 1
+  int n = b.note(3 * kLine);
+  b.flow.items[8].notes.push_back(n);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  int page = page_of(pages, 8);
+  REQUIRE(page >= 0);
+  REQUIRE(pages[page].foot.size() == 1);
+  CHECK(pages[page].foot[0].note == n);
+  // Text and notes never overlap.
+  for (const PageLayout& p : pages) {
+    double bottom = 0;
+    for (const Placement& pl : p.body) bottom = std::max(bottom, pl.y + kLine);
+    CHECK(bottom + p.foot_height <= 10 * kLine + 0.01);
+  }
+}
+
+TEST_CASE("a footnote too tall for any foot goes to the chapter end") {
+  FlowBuilder b;
+  b.paragraph(3);
+  int n = b.note(8 * kLine);
+  b.flow.items[1].notes.push_back(n);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  for (const PageLayout& p : pages) CHECK(p.foot.empty());
+  const Placement& last = pages.back().body.back();
+  CHECK(last.item == -1);
+  CHECK(last.note == n);
+}

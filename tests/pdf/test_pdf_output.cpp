@@ -1,0 +1,256 @@
+// Whole PDFs written by write_pdf and checked with the real validators: pdffonts,
+// pdftotext, pdfinfo, pdfimages (poppler-utils) and qpdf.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "base/utf8.hpp"
+#include "book_layout.hpp"
+#include "folio/pdf.hpp"
+#include "folio/version.hpp"
+#include "inline/cjk_rules.hpp"
+#include "sample_book.hpp"
+
+using namespace folio;
+using namespace folio::pdf_test;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path temp_dir() {
+  fs::path dir = fs::temp_directory_path() / ("folio-pdf-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+std::vector<std::string> tokens(const std::string& line) {
+  std::vector<std::string> out;
+  std::istringstream in(line);
+  std::string t;
+  while (in >> t) out.push_back(t);
+  return out;
+}
+
+std::string without_space(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
+  return out;
+}
+
+std::string trim(const std::string& s) {
+  size_t a = s.find_first_not_of(" \t\f\r");
+  if (a == std::string::npos) return {};
+  size_t b = s.find_last_not_of(" \t\f\r");
+  return s.substr(a, b - a + 1);
+}
+
+/// The text of the PDF's text blocks (without running heads and page numbers).
+std::string body_text(const fs::path& pdf, const pdf::Style& style) {
+  std::ostringstream cmd;
+  cmd << "pdftotext -x 0 -y " << int(style.margin_top - 2) << " -W " << int(style.page.width) << " -H "
+      << int(style.text_height() + 4) << " '" << pdf.string() << "' -";
+  return run(cmd.str());
+}
+
+void check_fonts_embedded(const fs::path& pdf) {
+  int status = 0;
+  std::string out = run("pdffonts '" + pdf.string() + "'", &status);
+  REQUIRE(status == 0);
+  auto rows = lines_of(out);
+  REQUIRE(rows.size() > 2);
+  int fonts = 0;
+  for (size_t i = 2; i < rows.size(); ++i) {
+    auto t = tokens(rows[i]);
+    if (t.size() < 6) continue;
+    ++fonts;
+    INFO(rows[i]);
+    CHECK(t[t.size() - 5] == "yes");  // emb
+    CHECK(t[t.size() - 3] == "yes");  // uni: text extraction works
+  }
+  CHECK(fonts >= 2);
+}
+
+void check_han_spacing_and_kinsoku(const std::string& text) {
+  // No space between two Han characters (the source has none).
+  size_t i = 0;
+  char32_t prev2 = 0, prev1 = 0;
+  int bad_spaces = 0;
+  while (i < text.size()) {
+    char32_t c = utf8::next(text, i);
+    if (prev1 == U' ' && utf8::is_han(prev2) && utf8::is_han(c)) ++bad_spaces;
+    prev2 = prev1;
+    prev1 = c;
+  }
+  CHECK(bad_spaces == 0);
+  // No line starts with a mark that may not begin a line, or ends with one that may not end it.
+  for (const std::string& raw : lines_of(text)) {
+    std::string line = trim(raw);
+    if (line.empty()) continue;
+    size_t k = 0;
+    char32_t first = utf8::next(line, k);
+    char32_t last = 0;
+    for (size_t j = 0; j < line.size();) last = utf8::next(line, j);
+    INFO(line);
+    CHECK(pdf::cjk_may_start_line(first));
+    CHECK(pdf::cjk_may_end_line(last));
+  }
+}
+
+std::string pdfinfo_field(const std::string& info, const std::string& key) {
+  for (const std::string& line : lines_of(info))
+    if (line.rfind(key + ":", 0) == 0) return trim(line.substr(key.size() + 1));
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a book PDF: fonts embedded, text in order, clreq line edges, metadata, images, outline, TOC") {
+  setenv("SOURCE_DATE_EPOCH", "1774092600", 1);
+  SampleText sample;
+  Book book = sample_book(3, 6, &sample);
+  fs::path pdf = temp_dir() / "book.pdf";
+  Diagnostics diag;
+  REQUIRE(write_pdf(book, pdf, diag));
+  REQUIRE(fs::exists(pdf));
+  for (const Diagnostic& d : diag.all()) MESSAGE(d.format());
+  CHECK(diag.error_count() == 0);
+
+  Diagnostics diag2;
+  pdf::BookLayout layout = pdf::layout_book(book, diag2);
+
+  SUBCASE("qpdf finds no damage") {
+    int status = 0;
+    std::string out = run("qpdf --check '" + pdf.string() + "' 2>&1", &status);
+    INFO(out);
+    CHECK(status == 0);
+    CHECK(out.find("No syntax or stream encoding errors") != std::string::npos);
+  }
+  SUBCASE("every font is embedded with a ToUnicode map") { check_fonts_embedded(pdf); }
+  SUBCASE("every paragraph's text, in reading order") {
+    std::string text = without_space(body_text(pdf, layout.style));
+    size_t at = 0;
+    for (const auto& chapter : sample.paragraphs)
+      for (const std::string& p : chapter) {
+        size_t found = text.find(without_space(p), at);
+        INFO(p);
+        CHECK(found != std::string::npos);
+        if (found != std::string::npos) at = found;
+      }
+  }
+  SUBCASE("no space between Han characters, no forbidden marks at line edges") {
+    check_han_spacing_and_kinsoku(body_text(pdf, layout.style));
+  }
+  SUBCASE("page count and metadata") {
+    std::string info = run("pdfinfo -isodates '" + pdf.string() + "'");
+    INFO(info);
+    CHECK(pdfinfo_field(info, "Pages") == std::to_string(layout.plan.pages.size()));
+    CHECK(pdfinfo_field(info, "Title") == book.meta().title);
+    CHECK(pdfinfo_field(info, "Author") == "Go 夜读社区");
+    CHECK(pdfinfo_field(info, "Subject") == "一年的 meetup 回顾");
+    CHECK(pdfinfo_field(info, "Keywords").find("meetup") != std::string::npos);
+    CHECK(pdfinfo_field(info, "Creator") == std::string("folio ") + FOLIO_VERSION);
+    CHECK(pdfinfo_field(info, "CreationDate").rfind("2026-03-21T", 0) == 0);
+    CHECK(pdfinfo_field(info, "Page size").rfind("419.528 x 595.276", 0) == 0);  // A5
+  }
+  SUBCASE("each figure stored once, the JPEG as it is") {
+    std::string out = run("pdfimages -list '" + pdf.string() + "'");
+    INFO(out);
+    std::set<std::string> objects;
+    int uses = 0, jpeg_uses = 0;
+    auto rows = lines_of(out);
+    for (size_t i = 2; i < rows.size(); ++i) {
+      auto t = tokens(rows[i]);
+      if (t.size() < 12 || t[2] != "image") continue;
+      ++uses;
+      objects.insert(t[10]);
+      if (t[8] == "jpeg") {
+        ++jpeg_uses;
+        CHECK(t[3] == "640");  // not re-encoded or resampled
+      }
+    }
+    CHECK(uses == 3);          // venue.jpg twice, logo.png once
+    CHECK(objects.size() == 2);
+    CHECK(jpeg_uses == 2);
+  }
+  SUBCASE("the outline names every chapter") {
+    std::string json = run("qpdf --json --json-key=outlines '" + pdf.string() + "'");
+    for (const Chapter& ch : book.chapters) {
+      INFO(ch.post.title);
+      CHECK(json.find("\"" + ch.post.title + "\"") != std::string::npos);
+    }
+    CHECK(json.find("第 1 节") != std::string::npos);  // second-level headings too
+  }
+  SUBCASE("the contents' page numbers are the pages where the chapters begin") {
+    const pdf::PagePlan& plan = layout.plan;
+    int toc_page = -1;
+    for (size_t i = 0; i < plan.pages.size(); ++i)
+      if (plan.pages[i].kind == pdf::PageKind::toc && toc_page < 0) toc_page = static_cast<int>(i) + 1;
+    REQUIRE(toc_page > 0);
+    std::string toc = run("pdftotext -layout -f " + std::to_string(toc_page) + " -l " + std::to_string(toc_page) +
+                          " '" + pdf.string() + "' -");
+    for (size_t c = 0; c < book.chapters.size(); ++c) {
+      const std::string& title = book.chapters[c].post.title;
+      std::string number;
+      for (const std::string& line : lines_of(toc))
+        if (line.find(title) != std::string::npos) number = tokens(line).back();
+      INFO(title, " ", toc);
+      REQUIRE(!number.empty());
+      int physical = plan.front_pages + std::atoi(number.c_str());  // 1-based
+      CHECK(physical - 1 == plan.chapter_start[c]);
+      std::string page = run("pdftotext -f " + std::to_string(physical) + " -l " + std::to_string(physical) + " '" +
+                             pdf.string() + "' -");
+      CHECK(trim(lines_of(page).front()) == title);
+    }
+  }
+  SUBCASE("named destinations for chapters and headings") {
+    std::string dests = run("pdfinfo -dests '" + pdf.string() + "'");
+    CHECK(dests.find("\"ch0\"") != std::string::npos);
+    CHECK(dests.find("\"ch2\"") != std::string::npos);
+    CHECK(dests.find("\"fn1-1\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("a handout: A4, title block with tags, URLs as footnotes, no contents") {
+  SampleText sample;
+  Book book = sample_handout(&sample);
+  fs::path pdf = temp_dir() / "handout.pdf";
+  Diagnostics diag;
+  REQUIRE(write_pdf(book, pdf, diag));
+  std::string info = run("pdfinfo '" + pdf.string() + "'");
+  CHECK(pdfinfo_field(info, "Page size").rfind("595.276 x 841.89", 0) == 0);
+  CHECK(pdfinfo_field(info, "Title") == book.chapters[0].post.title);
+  check_fonts_embedded(pdf);
+  std::string text = run("pdftotext '" + pdf.string() + "' -");
+  CHECK(text.find("https://pkg.go.dev/net/http/pprof") != std::string::npos);
+  CHECK(text.find("https://go.dev/doc/") != std::string::npos);
+  CHECK(text.find("#meetup") != std::string::npos);
+  CHECK(text.find("2026-03-21") != std::string::npos);
+  CHECK(text.find("目录") == std::string::npos);
+  int status = 0;
+  run("qpdf --check '" + pdf.string() + "' >/dev/null 2>&1", &status);
+  CHECK(status == 0);
+  Diagnostics diag2;
+  pdf::BookLayout layout = pdf::layout_book(book, diag2);
+  check_han_spacing_and_kinsoku(body_text(pdf, layout.style));
+}
+
+TEST_CASE("a failed build leaves nothing at the output path") {
+  Book book;  // no chapters
+  fs::path pdf = temp_dir() / "empty.pdf";
+  Diagnostics diag;
+  CHECK_FALSE(write_pdf(book, pdf, diag));
+  CHECK_FALSE(fs::exists(pdf));
+  CHECK(diag.error_count() == 1);
+}
