@@ -229,7 +229,8 @@ Clock::duration retry_delay(CURL* e, int next_attempt) {
 }  // namespace
 
 std::vector<FetchResult> fetch_all(const std::vector<FetchRequest>& requests, const FigureOptions& options,
-                                   FetchStats& stats, const FetchProgress& progress) {
+                                   FetchStats& stats, const FetchProgress& progress,
+                                   const FetchDone& on_done) {
   init_curl_once();
   std::vector<FetchResult> results(requests.size());
   if (requests.empty()) return results;
@@ -291,6 +292,7 @@ std::vector<FetchResult> fetch_all(const std::vector<FetchRequest>& requests, co
       ++done;
       if (!r.ok) ++failed;
       if (progress) progress(done, requests.size(), stats.bytes, failed);
+      if (on_done) on_done(t->index, r);
     }
 
     if (active.empty() && waiting.empty()) break;

@@ -45,8 +45,13 @@ struct FetchStats {
 /// Called after each finished download (done, total, bytes so far, failures so far).
 using FetchProgress = std::function<void(size_t, size_t, uint64_t, size_t)>;
 
+/// Called once per request when it is final (after any retries), on the fetching thread;
+/// it may take the body. Lets the caller process results while others still download.
+using FetchDone = std::function<void(size_t index, FetchResult& result)>;
+
 /// Downloads all requests, options.parallel at a time; results in request order.
 std::vector<FetchResult> fetch_all(const std::vector<FetchRequest>& requests, const FigureOptions& options,
-                                   FetchStats& stats, const FetchProgress& progress = {});
+                                   FetchStats& stats, const FetchProgress& progress = {},
+                                   const FetchDone& on_done = {});
 
 }  // namespace folio::figures

@@ -6,7 +6,8 @@
 
 #include <cstdio>
 #include <ctime>
-#include <map>
+#include <algorithm>
+#include <thread>
 #include <unordered_map>
 
 #include "base/atomic_file.hpp"
@@ -15,6 +16,7 @@
 #include "fetch.hpp"
 #include "probe.hpp"
 #include "resolve.hpp"
+#include "task_pool.hpp"
 
 namespace folio {
 
@@ -128,6 +130,67 @@ void use_cache_entry(Source& s, const CacheEntry& e) {
   s.asset.digest = e.digest;
 }
 
+// Turns one final download into the source's outcome: a checked cache entry, the old entry
+// (a 304, or a failed refresh), or a failure (remembered in the cache when permanent).
+void take_result(Source& s, FetchResult result, const std::optional<CacheEntry>& old, FigureCache& cache,
+                 const FigureOptions& options, int64_t now, Diagnostics& diagnostics) {
+  bool had_good = old && old->failure.empty();
+  std::string failure;
+  bool permanent = !result.transient;
+  if (result.ok && result.not_modified && had_good) {
+    CacheEntry entry = *old;
+    entry.fetched_at = now;
+    std::string error;
+    cache.store_metadata(entry, error);  // only the fetch time changes; losing it costs nothing
+    use_cache_entry(s, entry);
+    return;
+  }
+  if (result.ok && !result.not_modified) {
+    ImageProbe probe = probe_image(result.body);
+    failure = check_probe(probe, options, result.content_type);
+    if (failure.empty()) {
+      CacheEntry entry;
+      entry.url = s.resolved.url;
+      entry.final_url = result.final_url;
+      entry.content_type = result.content_type;
+      entry.etag = result.etag;
+      entry.last_modified = result.last_modified;
+      entry.fetched_at = now;
+      entry.format = probe.format;
+      entry.width = probe.width;
+      entry.height = probe.height;
+      std::string error;
+      if (cache.store(entry, result.body, error)) {
+        use_cache_entry(s, entry);
+        return;
+      }
+      failure = "cannot write the cache: " + error;
+      permanent = false;
+    }
+  } else if (result.ok) {
+    failure = "HTTP 304 for a request that was not conditional";
+  } else {
+    failure = result.error;
+  }
+  if (had_good) {
+    // A failed refresh never loses what the cache held.
+    diagnostics.note({}, "figure " + s.resolved.url + ": refresh failed (" + failure + "); using the cached copy");
+    use_cache_entry(s, *old);
+    return;
+  }
+  s.failure = failure;
+  if (permanent) {
+    CacheEntry negative;
+    negative.url = s.resolved.url;
+    negative.final_url = result.final_url;
+    negative.content_type = result.content_type;
+    negative.fetched_at = now;
+    negative.failure = failure;
+    std::string error;
+    cache.store_metadata(negative, error);  // only saves a request next time
+  }
+}
+
 // The progress line on a terminal: rewritten in place, erased at the end.
 struct ProgressLine {
   bool enabled = ::isatty(2) == 1;
@@ -229,77 +292,27 @@ FigureReport resolve_figures(Book& book, const Collection& collection, Diagnosti
     }
   }
 
-  // 3. All downloads in one batch.
+  // 3. All downloads in one batch; each result is checked and stored by a worker while the
+  //    others still download (the cache's writes are fsynced, and they add up).
   ProgressLine progress_line;
   FetchStats stats;
-  auto results = fetch_all(requests, options, stats, [&](size_t done, size_t total, uint64_t bytes, size_t failed) {
-    progress_line.show(done, total, bytes, failed);
-  });
+  const int64_t now = int64_t(std::time(nullptr));
+  {
+    TaskPool workers(8);  // mostly waiting on fsync, not on a core
+    fetch_all(
+        requests, options, stats,
+        [&](size_t done, size_t total, uint64_t bytes, size_t failed) { progress_line.show(done, total, bytes, failed); },
+        [&](size_t r, FetchResult& result) {
+          size_t i = request_source[r];
+          workers.submit([&, i, result = std::move(result)]() mutable {
+            take_result(sources[i], std::move(result), cached[i], cache, options, now, diagnostics);
+          });
+        });
+    workers.wait();
+  }
   progress_line.finish();
   report.requests = stats.requests;
   report.bytes = stats.bytes;
-  const int64_t now = int64_t(std::time(nullptr));
-  for (size_t r = 0; r < results.size(); ++r) {
-    Source& s = sources[request_source[r]];
-    FetchResult& result = results[r];
-    const std::optional<CacheEntry>& old = cached[request_source[r]];
-    bool had_good = old && old->failure.empty();
-    std::string failure;
-    bool permanent = !result.transient;
-    if (result.ok && result.not_modified && had_good) {
-      CacheEntry entry = *old;
-      entry.fetched_at = now;
-      std::string error;
-      cache.store_metadata(entry, error);  // only the fetch time changes; losing it costs nothing
-      use_cache_entry(s, entry);
-      continue;
-    }
-    if (result.ok && !result.not_modified) {
-      ImageProbe probe = probe_image(result.body);
-      failure = check_probe(probe, options, result.content_type);
-      if (failure.empty()) {
-        CacheEntry entry;
-        entry.url = s.resolved.url;
-        entry.final_url = result.final_url;
-        entry.content_type = result.content_type;
-        entry.etag = result.etag;
-        entry.last_modified = result.last_modified;
-        entry.fetched_at = now;
-        entry.format = probe.format;
-        entry.width = probe.width;
-        entry.height = probe.height;
-        std::string error;
-        if (!cache.store(entry, result.body, error)) {
-          failure = "cannot write the cache: " + error;
-          permanent = false;
-        } else {
-          use_cache_entry(s, entry);
-          continue;
-        }
-      }
-    } else if (result.ok) {
-      failure = "HTTP 304 for a request that was not conditional";
-    } else {
-      failure = result.error;
-    }
-    if (had_good) {
-      // A failed refresh never loses what the cache held.
-      diagnostics.note({}, "figure " + s.resolved.url + ": refresh failed (" + failure + "); using the cached copy");
-      use_cache_entry(s, *old);
-      continue;
-    }
-    s.failure = failure;
-    if (permanent) {
-      CacheEntry negative;
-      negative.url = s.resolved.url;
-      negative.final_url = result.final_url;
-      negative.content_type = result.content_type;
-      negative.fetched_at = now;
-      negative.failure = failure;
-      std::string error;
-      cache.store_metadata(negative, error);  // only saves a request next time
-    }
-  }
 
   // 4. Assets: identical bytes once; each failed source its own placeholder.
   std::unordered_map<std::string, int> by_digest;
