@@ -50,7 +50,7 @@ bool lex_tag(std::string_view s, size_t i, Tag& tag) {
   tag = Tag{};
   tag.begin = i;
   tag.delimiter = s[i + 2];
-  const std::string closer = std::string(1, tag.delimiter) + "}}";
+  const std::string closer = std::string(1, tag.delimiter == '<' ? '>' : '%') + "}}";
   size_t j = i + 3;
   while (j < s.size() && is_space(s[j])) ++j;
   if (s.compare(j, 2, "/*") == 0) {

@@ -60,6 +60,20 @@ std::vector<const Inline*> inlines_of(const Document& doc) {
   return out;
 }
 
+/// True if a diagnostic, formatted as `file:line:col: severity: message`, contains needle.
+inline bool has(const Diagnostics& diag, const std::string& needle) {
+  for (const auto& d : diag.all())
+    if (d.format().find(needle) != std::string::npos) return true;
+  return false;
+}
+
+/// Every diagnostic formatted, for failure messages.
+inline std::string all_diagnostics(const Diagnostics& diag) {
+  std::string out;
+  for (const auto& d : diag.all()) out += d.format() + "\n";
+  return out;
+}
+
 inline std::string para_text(const Document& doc, size_t i = 0) {
   auto ps = blocks_of<Paragraph>(doc);
   REQUIRE(ps.size() > i);
