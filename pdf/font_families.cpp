@@ -2,6 +2,8 @@
 // quotes and dashes next to Han take their full-width CJK glyphs (clreq; typst#794).
 #include "font_families.hpp"
 
+#include "folio/fonts.hpp"
+
 namespace folio::pdf {
 
 namespace {
@@ -19,12 +21,18 @@ std::string cjk_suffix(const std::string& language) {
 }
 }  // namespace
 
-FontFamilies font_families(const FontOptions& options, const std::string& language, Diagnostics&) {
+FontFamilies font_families(const FontOptions& options, const std::string& language, Diagnostics& diagnostics,
+                           const std::filesystem::path& base_dir) {
+  FontSet set = resolve_fonts(options, language, diagnostics, base_dir);
   std::string r = cjk_suffix(language);
   FontFamilies f;
   f.body = with_user_font(options.body, "Noto Serif CJK " + r + ", DejaVu Serif");
   f.heading = with_user_font(options.heading, "Noto Sans CJK " + r + ", DejaVu Sans");
   f.code = with_user_font(options.code, "DejaVu Sans Mono, Noto Sans Mono CJK " + r);
+  // The fonts module's chains when it found fonts; the defaults above when a role is empty.
+  if (!set.body.fonts.empty()) f.body = set.body.pango_families();
+  if (!set.heading.fonts.empty()) f.heading = set.heading.pango_families();
+  if (!set.code.fonts.empty()) f.code = set.code.pango_families();
   return f;
 }
 

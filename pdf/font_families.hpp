@@ -1,6 +1,7 @@
 // The Pango family lists for body, heading and code, from the book's font options.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "folio/config.hpp"
@@ -9,7 +10,9 @@
 
 namespace folio::pdf {
 
-/// Resolves the three roles (the fonts module's FontSet when it is built in).
-FontFamilies font_families(const FontOptions& options, const std::string& language, Diagnostics& diagnostics);
+/// Resolves the three roles through the fonts module (resolve_fonts); relative font files
+/// are taken from `base_dir`.
+FontFamilies font_families(const FontOptions& options, const std::string& language, Diagnostics& diagnostics,
+                           const std::filesystem::path& base_dir = {});
 
 }  // namespace folio::pdf

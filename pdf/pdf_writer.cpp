@@ -119,7 +119,7 @@ BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads) 
   const PdfOptions& options = book.config.pdf;
   layout.handout = options.handout.value_or(book.chapters.size() == 1);
   std::string language = book.meta().language.empty() ? "zh-CN" : book.meta().language;
-  FontFamilies fonts = font_families(book.config.fonts, language, diagnostics);
+  FontFamilies fonts = font_families(book.config.fonts, language, diagnostics, book.config.base_dir);
   // Handouts default to A4; the book default (A5) is not an explicit choice.
   bool page_explicit = options.page != PdfOptions{}.page;
   layout.style = make_style(options, layout.handout, page_explicit, language, fonts, diagnostics,

@@ -5,18 +5,20 @@
 #include <cstring>
 
 #include "base/atomic_file.hpp"
+#include "folio/figures.hpp"
 
 namespace folio::pdf {
 
-std::optional<FigureFile> figure_file(const FigureAsset& asset, uint32_t, uint32_t, const FigureOptions&,
-                                      Diagnostics& diagnostics) {
+std::optional<FigureFile> figure_file(const FigureAsset& asset, uint32_t max_w, uint32_t max_h,
+                                      const FigureOptions& options, Diagnostics& diagnostics) {
   if (!asset.ok) return std::nullopt;
-  if (asset.format != ImageFormat::jpeg && asset.format != ImageFormat::png) {
-    diagnostics.warning(asset.first_use, "figure format cannot be drawn in the PDF yet, shown as a placeholder: " +
-                                             asset.source);
+  std::optional<RenderedFigure> r = figure_for_pdf(asset, max_w, max_h, options, diagnostics);
+  if (!r) return std::nullopt;
+  if (r->format != ImageFormat::jpeg && r->format != ImageFormat::png) {
+    diagnostics.warning(asset.first_use, "figure cannot be drawn in the PDF, shown as a placeholder: " + asset.source);
     return std::nullopt;
   }
-  return FigureFile{asset.file, asset.format, asset.width, asset.height};
+  return FigureFile{r->file, r->format, r->width, r->height};
 }
 
 SurfacePtr figure_surface(const FigureFile& file, const std::string& unique_id) {

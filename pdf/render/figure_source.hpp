@@ -10,8 +10,8 @@
 
 namespace folio::pdf {
 
-/// The file to draw for an asset at most max_w x max_h pixels (the figures module's
-/// figure_for_pdf when it is built in; else the asset's own JPEG or PNG).
+/// The file to draw for an asset at most max_w x max_h pixels: figure_for_pdf's JPEG or
+/// PNG, downsampled to the print resolution (and cached) by the figures module.
 struct FigureFile {
   std::filesystem::path file;
   ImageFormat format = ImageFormat::unknown;

@@ -74,6 +74,7 @@ Book sample_book(int chapters, int paragraphs_per_section, SampleText* out) {
   book.config.meta.authors = {"Go 夜读社区"};
   book.config.meta.language = "zh-CN";
   book.config.meta.description = "一年的 meetup 回顾";
+  book.config.figures.cache_dir = std::filesystem::temp_directory_path() / "folio-pdf-test-cache";
   int venue = -1, logo = -1;
   if (out) out->paragraphs.assign(chapters, {});
   for (int c = 0; c < chapters; ++c) {

@@ -20,11 +20,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path temp_dir() {
-  fs::path dir = fs::temp_directory_path() / ("folio-pdf-test-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir;
-}
+/// A scratch folder removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() : path(fs::temp_directory_path() / ("folio-pdf-test-" + std::to_string(::getpid()))) {
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
 
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;
@@ -120,7 +126,8 @@ TEST_CASE("a book PDF: fonts embedded, text in order, clreq line edges, metadata
   setenv("SOURCE_DATE_EPOCH", "1774092600", 1);
   SampleText sample;
   Book book = sample_book(3, 6, &sample);
-  fs::path pdf = temp_dir() / "book.pdf";
+  TempDir dir;
+  fs::path pdf = dir.path / "book.pdf";
   Diagnostics diag;
   REQUIRE(write_pdf(book, pdf, diag));
   REQUIRE(fs::exists(pdf));
@@ -225,7 +232,8 @@ TEST_CASE("a book PDF: fonts embedded, text in order, clreq line edges, metadata
 TEST_CASE("a handout: A4, title block with tags, URLs as footnotes, no contents") {
   SampleText sample;
   Book book = sample_handout(&sample);
-  fs::path pdf = temp_dir() / "handout.pdf";
+  TempDir dir;
+  fs::path pdf = dir.path / "handout.pdf";
   Diagnostics diag;
   REQUIRE(write_pdf(book, pdf, diag));
   std::string info = run("pdfinfo '" + pdf.string() + "'");
@@ -248,7 +256,8 @@ TEST_CASE("a handout: A4, title block with tags, URLs as footnotes, no contents"
 
 TEST_CASE("a failed build leaves nothing at the output path") {
   Book book;  // no chapters
-  fs::path pdf = temp_dir() / "empty.pdf";
+  TempDir dir;
+  fs::path pdf = dir.path / "empty.pdf";
   Diagnostics diag;
   CHECK_FALSE(write_pdf(book, pdf, diag));
   CHECK_FALSE(fs::exists(pdf));
