@@ -21,7 +21,8 @@ struct CjkSettings {
 /// Adds attributes (never changes the text) to `attrs`, the attribute list of a paragraph
 /// whose UTF-8 text is `text`:
 /// - PANGO_ATTR_ALLOW_BREAKS=false where Pango 1.50 would break against clreq (a line
-///   starting with · — ～ ⸺ …, or a full-width mark after a space; a line ending with ／);
+///   starting with · — ～ ⸺ …, or a full-width mark after a space; a line ending with ／;
+///   a paragraph's last line holding a single ideograph);
 /// - PANGO_ATTR_LETTER_SPACING on a Han character next to a Latin letter or digit, so
 ///   that line breaking counts the gap; justify_cjk_lines() then moves the gap to the
 ///   side where the Latin neighbour is;
@@ -39,7 +40,13 @@ void apply_cjk_attributes(const std::string& text, PangoAttrList* attrs, double 
 /// (the last one too) and drops them at line edges. Expects PANGO_ALIGN_LEFT, no
 /// pango_layout_set_justify(), left-to-right text; the indent set on the layout is
 /// honoured. Do not change the layout afterwards: that would lay it out again and undo
-/// this. Lines that overflow the width are left as they are.
+/// this; call it once per layout. Lines that overflow the width are left as they are.
+/// With width_pango <= 0 it only places the Han–Latin gaps: do that for layouts that are
+/// not justified (headings, centred or ragged text), else each gap is split half before
+/// and half after its Han character.
+/// Slack order (clreq "Line Adjustment"): word spaces to +1/2 em, Han–Latin gaps to 1/3
+/// em, CJK gaps to +0.095 em (past 0.1 em pdftotext reads a space between two Han
+/// characters), then the rest over word spaces, else Han–Latin gaps, else CJK gaps.
 void justify_cjk_lines(PangoLayout* layout, int width_pango);
 
 /// False for characters that clreq (basic and strict) and JLReq forbid at the start of a

@@ -57,11 +57,19 @@ bool contains(const std::array<char32_t, N>& table, char32_t c) {
   return std::binary_search(table.begin(), table.end(), c);
 }
 
+// Ideographs and ASCII letters and digits, most of any text, take the fast way.
+bool is_plain_letter(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
+         (c >= U'0' && c <= U'9');
+}
+
 }  // namespace
 
-bool may_start_line(char32_t c) { return !contains(kNotStarting, c) && !is_small_kana(c); }
+bool may_start_line(char32_t c) {
+  return is_plain_letter(c) || (!contains(kNotStarting, c) && !is_small_kana(c));
+}
 
-bool may_end_line(char32_t c) { return !contains(kNotEnding, c); }
+bool may_end_line(char32_t c) { return is_plain_letter(c) || !contains(kNotEnding, c); }
 
 namespace cjk {
 

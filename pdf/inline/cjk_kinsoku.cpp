@@ -1,6 +1,7 @@
 // Kinsoku: removes the break opportunities that Pango 1.50's UAX #14 leaves against clreq
 // (a line starting with · — ～ ⸺ or a postfix unit, any closing mark after a space; a line
-// ending with a solidus or an opening mark before a space), with PANGO_ATTR_ALLOW_BREAKS.
+// ending with a solidus or an opening mark before a space; a paragraph's last line holding
+// a single ideograph), with PANGO_ATTR_ALLOW_BREAKS.
 #include <algorithm>
 #include <utility>
 
@@ -31,6 +32,19 @@ bool pango_breaks_before(char32_t c) {
 
 bool is_solidus(char32_t c) { return c == U'/' || c == 0xFF0F; }
 
+// clreq/ctex "孤字": a paragraph's last line should not be one ideograph (with its
+// marks). Keeps the last two ideographs and the marks after them on one line.
+void add_orphan_range(const DecodedText& text, std::vector<std::pair<uint32_t, uint32_t>>& ranges) {
+  size_t last = text.chars.size();
+  while (last > 0 && !is_ideograph(text.chars[last - 1])) {
+    const char32_t c = text.chars[last - 1];
+    if (!is_cjk_text(c) && !is_blank(c)) return;  // ends in Latin text: not our rule
+    --last;
+  }
+  if (last < 2 || !is_ideograph(text.chars[last - 2])) return;
+  ranges.emplace_back(text.offsets[last - 2], text.offsets[text.chars.size()]);
+}
+
 }  // namespace
 
 void add_kinsoku_attributes(const DecodedText& text, PangoAttrList* attrs) {
@@ -59,6 +73,7 @@ void add_kinsoku_attributes(const DecodedText& text, PangoAttrList* attrs) {
       }
     }
   }
+  add_orphan_range(text, ranges);
   if (ranges.empty()) return;
   std::sort(ranges.begin(), ranges.end());
   // Merge ranges that share a character (fewer attributes, fewer item splits); ranges that

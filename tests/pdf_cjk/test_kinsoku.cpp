@@ -1,12 +1,13 @@
 // Kinsoku on real layouts: no line of any sample paragraph, at any of many widths, starts
 // with a mark that may not start a line or ends with one that may not end it, and the
-// 2-em units —— …… never split.
+// 2-em units —— …… never split; a last line never holds a single ideograph.
 #include <doctest/doctest.h>
 
 #include <cstdio>
 #include <string>
 
 #include "base/utf8.hpp"
+#include "inline/cjk_classes.hpp"
 #include "layout_fixture.hpp"
 
 using namespace folio::pdf;
@@ -152,4 +153,42 @@ TEST_CASE("opening marks and ／ stay off line ends") {
       }
     }
   }
+}
+
+namespace {
+int ideographs_in(const std::string& s) {
+  int count = 0;
+  size_t i = 0;
+  while (i < s.size())
+    if (folio::pdf::cjk::is_ideograph(folio::utf8::next(s, i))) ++count;
+  return count;
+}
+}  // namespace
+
+TEST_CASE("a paragraph's last line never holds a single ideograph (孤字)") {
+  const std::string text = "每一段的最后一行至少要有两个汉字，不能只剩下一个字。";
+  LayoutMaker maker;
+  int orphans_without_rule = 0, lines_checked = 0;
+  for (double width = 40; width <= 270; width += 1) {
+    for (bool cjk : {false, true}) {
+      ParagraphSpec spec;
+      spec.text = text;
+      spec.width_pt = width;
+      spec.cjk = cjk;
+      LayoutPtr layout = maker.make(spec);
+      const auto lines = view_lines(layout.get());
+      if (lines.size() < 2) continue;
+      const int last = ideographs_in(lines.back().text);
+      if (!cjk) {
+        orphans_without_rule += last < 2;
+        continue;
+      }
+      CAPTURE(width);
+      CAPTURE(lines.back().text);
+      CHECK(last >= 2);
+      ++lines_checked;
+    }
+  }
+  CHECK(orphans_without_rule > 0);  // Pango alone leaves 字。 alone at some widths
+  CHECK(lines_checked > 100);
 }
