@@ -36,10 +36,25 @@ const char* fontconfig_language(const std::string& variant) {
   return "zh-cn";
 }
 
+/// A font file with an optional face index: "NotoSerifCJK-Regular.ttc#2" (as `folio fonts`
+/// prints it), for collections whose first face is not the one wanted.
+struct FileAndFace {
+  std::filesystem::path file;
+  int face_index = 0;
+};
+
+FileAndFace split_face_index(const std::string& value) {
+  auto hash = value.rfind('#');
+  if (hash == std::string::npos || hash + 1 == value.size() || value.size() - hash > 4) return {value, 0};
+  for (size_t i = hash + 1; i < value.size(); ++i)
+    if (!std::isdigit(static_cast<unsigned char>(value[i]))) return {value, 0};
+  return {value.substr(0, hash), std::stoi(value.substr(hash + 1))};
+}
+
 /// A font value of book.yaml names a file when it looks like a path.
 bool looks_like_path(const std::string& value) {
   if (value.find('/') != std::string::npos) return true;
-  std::string l = lowercase(value);
+  std::string l = lowercase(split_face_index(value).file.string());
   for (const char* ext : {".ttf", ".otf", ".ttc", ".otc", ".woff"})
     if (l.size() > 4 && l.ends_with(ext)) return true;
   return false;
@@ -128,17 +143,20 @@ std::optional<ResolvedFont> find_language_font(const char* fc_language, bool mon
 }
 
 /// A font given by its file (book.yaml `fonts: {body: fonts/MyFont.otf}`).
-std::optional<ResolvedFont> font_from_file(const std::filesystem::path& file, Diagnostics& diagnostics) {
-  auto face = fonts::FontFace::open(file, 0);
+std::optional<ResolvedFont> font_from_file(const std::filesystem::path& file, int face_index,
+                                           Diagnostics& diagnostics) {
+  auto face = fonts::FontFace::open(file, face_index);
   if (!face) {
-    diagnostics.error({file.string()}, "cannot read font file (missing, unreadable, or not an OpenType/TrueType font)");
+    diagnostics.error({file.string()}, "cannot read font file (missing, unreadable, not an OpenType/TrueType "
+                                       "font, or no face #" + std::to_string(face_index) + " in it)");
     return std::nullopt;
   }
   ResolvedFont font;
   font.file = file;
-  font.face_index = 0;
+  font.face_index = face_index;
   int count = 0;
-  fonts::FcPatternPtr query(FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()), 0, nullptr, &count));
+  fonts::FcPatternPtr query(
+      FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()), face_index, nullptr, &count));
   if (query) {
     font.family = pattern_string(query.get(), FC_FAMILY);
     font.weight = css_weight(query.get());
@@ -200,9 +218,9 @@ struct ChainBuilder {
     if (!recipe.user_value.empty()) {
       std::optional<ResolvedFont> user;
       if (looks_like_path(recipe.user_value)) {
-        std::filesystem::path file = recipe.user_value;
+        auto [file, face_index] = split_face_index(recipe.user_value);
         if (file.is_relative() && !base_dir.empty()) file = base_dir / file;
-        user = font_from_file(file, diagnostics);
+        user = font_from_file(file, face_index, diagnostics);
       } else {
         user = find_family(recipe.user_value, recipe.bold, "latin");
         if (!user)

@@ -54,7 +54,8 @@ std::string cjk_variant_for_language(const std::string& language);
 ///   heading: Noto Sans CJK <variant> Bold (han), DejaVu Sans Bold (latin), symbols, emoji
 ///   code:    DejaVu Sans Mono (latin), Noto Sans Mono CJK <variant> (han), symbols, emoji
 /// Fonts that are not installed are left out. Relative font file paths are taken from
-/// `base_dir` (book.yaml's folder); a font given by file is added to fontconfig's
+/// `base_dir` (book.yaml's folder); "file.ttc#2" picks face 2 of a collection (the form
+/// `folio fonts` prints). A font given by file is added to fontconfig's
 /// application fonts, so that Pango finds it by the family name the chain reports.
 FontSet resolve_fonts(const FontOptions& options, const std::string& language, Diagnostics& diagnostics,
                       const std::filesystem::path& base_dir = {});

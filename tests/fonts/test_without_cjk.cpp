@@ -57,4 +57,32 @@ TEST_CASE("without CJK fonts: DejaVu chains, and an error naming fonts-noto-cjk 
   auto all = english.all();
   REQUIRE(all.size() >= 2);
   CHECK(all[0].format().starts_with("content/posts/a.md:3:7: error:"));
+
+  // A CJK font given by file (face 2 of the collection) is found although fontconfig's
+  // configuration does not list it, and is registered so that Pango finds its family too.
+  Diagnostics by_file;
+  FontOptions options;
+  options.body = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#2";
+  FontSet own = resolve_fonts(options, "zh-CN", by_file);
+  CHECK(by_file.error_count() == 0);
+  REQUIRE_FALSE(own.body.fonts.empty());
+  CHECK(own.body.fonts[0].family == "Noto Serif CJK SC");
+  CHECK(own.body.fonts[0].face_index == 2);
+  CHECK(own.body.fonts[0].script == "han");
+  FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("Noto Serif CJK SC"));
+  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FcResult result;
+  FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+  REQUIRE(match);
+  FcChar8* family = nullptr;
+  FcPatternGetString(match, FC_FAMILY, 0, &family);
+  CHECK(std::string(reinterpret_cast<const char*>(family)) == "Noto Serif CJK SC");
+  FcPatternDestroy(match);
+  FcPatternDestroy(pattern);
+
+  Diagnostics bad_face;
+  options.body = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#99";
+  resolve_fonts(options, "en", bad_face);
+  CHECK(bad_face.contains("no face #99"));
 }
