@@ -213,6 +213,22 @@ void justify_line(std::vector<Cluster>& clusters, int slack, FontEms& ems, std::
     if (extra[i] > 0) spreader.give(clusters[i], extra[i]);
 }
 
+// clreq P2 (GB/T 15834): a full-width closing mark at the end of a justified line gives up
+// its blank right half, so the text block ends flush with the mark's ink.
+void trim_line_end_mark(std::vector<Cluster>& clusters, FontEms& ems) {
+  size_t end = clusters.size();
+  while (end > 0 && is_line_end_blank(clusters[end - 1].first_char)) --end;
+  if (end == 0) return;
+  Cluster& mark = clusters[end - 1];
+  if (!cjk::is_closing_mark(mark.first_char)) return;
+  const int em = ems.em(mark.font);
+  // Only a full-width glyph (not a Latin quote from a Latin font, not one already halved).
+  if (std::abs(mark.width - em) > em / 20) return;
+  const int cut = mark.width / 2;
+  mark.glyphs->glyphs[mark.last_glyph].geometry.width -= cut;
+  mark.width -= cut;
+}
+
 int line_width(const std::vector<Cluster>& clusters) {
   int width = 0;
   for (const Cluster& c : clusters) width += c.width;
@@ -237,6 +253,7 @@ void justify_cjk_lines(PangoLayout* layout, int width_pango) {
     size_t last = static_cast<size_t>(line->start_index + line->length);
     if (cjk::previous(text, last) == 0x2028) continue;  // forced break (<br>): stays ragged
     if (!collect_clusters(line, text, clusters)) continue;
+    trim_line_end_mark(clusters, ems);
     const int measure = width_pango - (line->is_paragraph_start ? std::max(indent, 0) : std::max(-indent, 0));
     const int slack = measure - line_width(clusters);
     if (slack > 0) justify_line(clusters, slack, ems, extra);

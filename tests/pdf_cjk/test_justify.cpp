@@ -40,7 +40,7 @@ bool latin_letter(char32_t c) { return cjk::is_latin_alnum(c) || c == U'.' || c 
 TEST_CASE("non-final lines fill the measure; last lines and Latin words are untouched") {
   LayoutMaker maker;
   const double size = 10;
-  int justified_lines = 0, ragged_lines = 0;
+  int justified_lines = 0, ragged_lines = 0, trimmed_marks = 0, unexpected_full_marks = 0;
   for (const std::string& text : sample_paragraphs()) {
     for (double width = 100; width <= 400; width += 7) {
       const double indent_em = 2;
@@ -74,6 +74,12 @@ TEST_CASE("non-final lines fill the measure; last lines and Latin words are unto
         }
         ++justified_lines;
         CHECK(std::abs(after.logical_width_pt - measure) < 0.05);
+        // clreq P2: a full-width closing mark ending the line keeps only its inked half.
+        const auto& end = after.clusters.back().c == U' ' && after.clusters.size() > 1
+                              ? after.clusters[after.clusters.size() - 2]
+                              : after.clusters.back();
+        if (cjk::is_closing_mark(end.c) && end.advance_pt > 0.95 * size) ++unexpected_full_marks;
+        if (cjk::is_closing_mark(end.c) && end.advance_pt < 0.55 * size) ++trimmed_marks;
         std::vector<double> cjk_extras, space_extras, latin_gap_extras;
         for (size_t j = 0; j + 1 < after.clusters.size(); ++j) {
           const auto& a = after.clusters[j];
@@ -105,6 +111,9 @@ TEST_CASE("non-final lines fill the measure; last lines and Latin words are unto
   MESSAGE("justified lines: " << justified_lines << ", lines of one Latin word: " << ragged_lines);
   CHECK(justified_lines > 1000);
   CHECK(ragged_lines < justified_lines / 50);
+  MESSAGE("lines ending in a trimmed closing mark: " << trimmed_marks);
+  CHECK(trimmed_marks > 100);
+  CHECK(unexpected_full_marks == 0);
 }
 
 TEST_CASE("a line with no space at all still justifies") {
