@@ -242,7 +242,8 @@ struct ChainBuilder {
         add(find_language_font(fontconfig_language(variant), recipe.mono, recipe.bold));
     }
     if (!recipe.mono) first_of(recipe.latin_families, "latin");
-    first_of(symbol_families(), "symbols");
+    // Symbol fonts complement each other (arrows, dingbats, math): keep every one installed.
+    for (const auto& family : symbol_families()) add(find_family(family, recipe.bold, "symbols"));
     first_of(emoji_families(), "emoji");
     return chain;
   }
