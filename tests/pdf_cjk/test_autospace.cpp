@@ -87,6 +87,12 @@ TEST_CASE("gaps on both sides of a Han character between two Latin words") {
   CHECK(check_gaps(maker, "Go和Rust与C", 0, 2.5) == 4);
 }
 
+TEST_CASE("two Han characters between Latin words each get their own gap") {
+  LayoutMaker maker;
+  CHECK(check_gaps(maker, "Go中文Go与C和D", 0, 2.5) == 6);
+  CHECK(check_gaps(maker, "A中B文C字D", 0, 2.5) == 6);
+}
+
 TEST_CASE("the gap follows the configured em and size") {
   LayoutMaker maker;
   const std::string text = "用Go写";

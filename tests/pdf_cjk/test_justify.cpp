@@ -148,3 +148,15 @@ TEST_CASE("a forced line break (U+2028) and a paragraph end are not stretched") 
   CHECK(std::abs(result.after[1].logical_width_pt - 120) < 0.05);
   CHECK(result.after.back().logical_width_pt == doctest::Approx(result.before.back().logical_width_pt));
 }
+
+TEST_CASE("a hanging indent narrows every line but the first") {
+  LayoutMaker maker;
+  const std::string text = "1. 列表项的文字比较长，需要折行；折行之后的各行要和第一行的文字对齐，而且两端都要对齐才好看。";
+  const Justified result = lay_out(maker, text, 160, -2);
+  REQUIRE(result.after.size() > 2);
+  for (size_t k = 0; k + 1 < result.after.size(); ++k) {
+    const double measure = k == 0 ? 160 : 160 - 20;
+    CAPTURE(k);
+    CHECK(std::abs(result.after[k].logical_width_pt - measure) < 0.05);
+  }
+}
