@@ -1,7 +1,8 @@
 // Justification of wrapped CJK lines: after Pango has broken a paragraph into lines, each
-// line but a paragraph's last is stretched to the measure by widening glyphs in place,
-// word spaces first (at most +0.5 em) and then every CJK inter-character gap evenly; the
-// inside of Latin words never moves. Also settles the Han–Latin gaps at line edges.
+// line but a paragraph's last is stretched to the measure by widening glyphs in place, in
+// clreq's order (word spaces, Han–Latin gaps, then every CJK inter-character gap evenly);
+// the inside of Latin words never moves, and a closing mark at the line's end gives up its
+// blank half. Also puts the Han–Latin gaps on the Latin side and off the line edges.
 #include <algorithm>
 #include <cmath>
 #include <string_view>
@@ -133,7 +134,8 @@ bool is_cjk_gap(char32_t a, char32_t b) {
   return !cjk::is_connector(a) && !cjk::is_connector(b);
 }
 
-// Adds `total` (double, Pango units) to `holders` so that the rounded sum is exact.
+// Widens clusters by fractional amounts in whole Pango units, carrying the rounding so
+// that the sum of what it gave is the rounded sum of what it was asked for.
 class SlackSpreader {
  public:
   void give(Cluster& cluster, double amount) {
