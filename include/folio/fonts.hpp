@@ -60,18 +60,22 @@ std::string cjk_variant_for_language(const std::string& language);
 FontSet resolve_fonts(const FontOptions& options, const std::string& language, Diagnostics& diagnostics,
                       const std::filesystem::path& base_dir = {});
 
-/// Reports each character no font of its role's chain covers, at its first place.
+/// Reports each character no font of its role's chain covers, once, at its first place
+/// (`content/posts/x.md:40:12: warning: no font covers U+1F9D1 (🧑)`). Headings and titles
+/// are checked against the heading chain, code and math against the code chain. When the
+/// missing character is CJK and the chain has no CJK font, an error names fonts-noto-cjk.
 void check_coverage(const Book& book, const FontSet& fonts, Diagnostics& diagnostics);
 
 /// A font to put into an EPUB.
 ///
 /// CSS family names: each role's first font is "folio-body", "folio-heading" or "folio-code";
-/// the fonts after it in the chain (only those the book needs) are "folio-body-2",
-/// "folio-body-3", ... Use css_font_family() for a role's whole `font-family` value.
+/// a later font of the chain is named by its 1-based chain position ("folio-code-2" is the
+/// code chain's second font, the CJK mono). Only fonts the book needs are embedded, so the
+/// numbers may skip. Use css_font_family() for a role's whole `font-family` value.
 struct EmbeddedFont {
   FontRole role = FontRole::body;
   std::string family;      ///< CSS font-family name of the @font-face rule ("folio-body")
-  std::string file_name;   ///< ASCII name inside the archive ("fonts/body-serif.otf")
+  std::string file_name;   ///< ASCII name beside the stylesheet ("fonts/body.otf", "fonts/code-2.otf")
   std::string media_type;  ///< "font/otf" or "font/ttf"
   std::string bytes;       ///< the (subset) font file
   std::string css;         ///< its @font-face rule, with a url relative to the stylesheet
