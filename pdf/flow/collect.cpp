@@ -289,7 +289,7 @@ class Collector {
     }
     while (!text.empty() && text.back() == '\n') text.pop_back();
     if (text.empty()) return;
-    double pad = style_.font_size * 0.5;
+    double pad = style_.font_size * 0.8;  // room for the continuation mark
     double size = style_.code_size * f.size_scale;
     ParagraphSpec spec;
     spec.families = style_.fonts.code;
@@ -306,7 +306,7 @@ class Collector {
     int group = next_group_++;
     SharedLayout mark = share_layout(text_.new_layout());
     {
-      FontDescPtr font = make_font(style_.fonts.code, size * 0.8);
+      FontDescPtr font = make_font(style_.fonts.code, size * 0.7);
       pango_layout_set_font_description(mark.get(), font.get());
       pango_layout_set_text(mark.get(), "\u21aa", -1);  // ↪: the line goes on from the one above
     }

@@ -136,10 +136,15 @@ ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, co
   pango_layout_set_wrap(layout, spec.wrap_chars ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   pango_layout_set_indent(layout, static_cast<int>(spec.indent * PANGO_SCALE));
   pango_layout_set_alignment(layout, spec.align);
-  if (spec.cjk_rules) add_cjk_attributes(text.text, text.attrs.get(), spec.size, spec.latin_gap_em);
+  // The CJK passes work on left-aligned text only; they also place the Han-Latin gaps, so
+  // a left-aligned CJK paragraph always goes through justify_lines (without it, the gaps
+  // sit on the wrong side of a mark and text extraction splits lines there).
+  bool cjk = spec.cjk_rules && spec.align == PANGO_ALIGN_LEFT;
+  if (cjk) add_cjk_attributes(text.text, text.attrs.get(), spec.size, spec.latin_gap_em);
   pango_layout_set_text(layout, text.text.data(), static_cast<int>(text.text.size()));
   pango_layout_set_attributes(layout, text.attrs.get());
-  if (spec.justify && spec.align == PANGO_ALIGN_LEFT) justify_lines(layout, width);
+  if (cjk) justify_lines(layout, width);
+  else if (spec.justify && spec.align == PANGO_ALIGN_LEFT) pango_layout_set_justify(layout, TRUE);
 
   LayoutIterPtr iter(pango_layout_get_iter(layout));
   do {

@@ -62,8 +62,8 @@ struct ParagraphSpec {
   double width = 300;            ///< points
   double indent = 0;             ///< first-line indent, points
   PangoAlignment align = PANGO_ALIGN_LEFT;
-  bool justify = true;
-  bool cjk_rules = true;         ///< clreq attributes and justification (off for code)
+  bool justify = true;           ///< without cjk_rules: Pango's own justification
+  bool cjk_rules = true;         ///< clreq rules and justification of left-aligned text (off for code)
   bool wrap_chars = false;       ///< break anywhere (code)
   double latin_gap_em = 0.25;
   double pitch = 0;              ///< minimum line height (0: the line's own)
