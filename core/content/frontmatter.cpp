@@ -260,6 +260,7 @@ void lowercase_top_level(ParsedData& data) {
 
 std::string normalize_newlines(std::string_view text) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.find('\r') == std::string_view::npos) return std::string(text);  // the common case
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {

@@ -1,4 +1,5 @@
 // Posts: front matter fields with Hugo's fallbacks, taxonomy terms, titles and permalinks.
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -339,7 +340,9 @@ std::optional<Post> read_post_text(const PostSource& source, std::string_view by
 
   post.body = std::string(read->split.body);
   post.body_line = read->split.body_line;
-  post.char_count = utf8::length(post.body);
+  // The text is valid UTF-8 by now: every byte that is not a continuation byte starts a character.
+  post.char_count = size_t(std::count_if(post.body.begin(), post.body.end(),
+                                         [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
   if (post.title.empty()) post.title = first_heading(post.body);
   if (post.title.empty()) post.title = file_title(source);
   return post;
@@ -361,18 +364,19 @@ std::optional<SectionPage> read_section_text(const PostSource& source, std::stri
 
 std::optional<std::string> read_file_bytes(const fs::path& file, const std::string& display_path,
                                            Diagnostics& diagnostics) {
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) {
     diagnostics.error({display_path}, "cannot read the file");
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
+  std::string bytes(size_t(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), std::streamsize(bytes.size()));
+  if (size_t(in.gcount()) != bytes.size()) {
     diagnostics.error({display_path}, "cannot read the file");
     return std::nullopt;
   }
-  return std::move(buffer).str();
+  return bytes;
 }
 
 std::string display_path_of(const fs::path& path) {
