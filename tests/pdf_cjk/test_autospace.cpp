@@ -123,3 +123,35 @@ TEST_CASE("no gap at line starts and ends, at every width, in every sample parag
     for (double width = 60; width <= 300; width += 11) gaps += check_gaps(maker, text, width, 2.5);
   CHECK(gaps > 100);
 }
+
+TEST_CASE("a centred heading gets its gaps placed (width 0) and stays centred") {
+  LayoutMaker maker;
+  ParagraphSpec spec;
+  spec.text = "第3章 用Go写一个HTTP服务器";
+  spec.width_pt = 300;
+  spec.font_size_pt = 16;
+  spec.settings.compress_punctuation = false;
+  spec.cjk = false;
+  LayoutPtr plain = maker.make(spec);
+  spec.cjk = true;
+  LayoutPtr layout = maker.make(spec);
+  pango_layout_set_alignment(layout.get(), PANGO_ALIGN_CENTER);
+  justify_cjk_lines(layout.get(), 0);
+  const LineView line = view_lines(layout.get()).at(0);
+  const LineView natural = view_lines(plain.get()).at(0);
+  // 第3 3章 用G o写 个H P服: six quarter-em gaps of 4 pt, each on the Latin side.
+  CHECK(line.logical_width_pt - natural.logical_width_pt == doctest::Approx(6 * 4.0).epsilon(0.001));
+  REQUIRE(line.clusters.size() == natural.clusters.size());
+  double shift = 0;
+  for (size_t j = 0; j < line.clusters.size(); ++j) {
+    if (j > 0 && is_gap(line.clusters[j - 1].c, line.clusters[j].c)) shift += 4.0;
+    CHECK(line.clusters[j].draw_x_pt - natural.clusters[j].draw_x_pt == doctest::Approx(shift).epsilon(0.001));
+  }
+  PangoLayoutIter* iter = pango_layout_get_iter(layout.get());
+  PangoRectangle logical;
+  pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+  pango_layout_iter_free(iter);
+  const double x = logical.x / double(PANGO_SCALE), w = logical.width / double(PANGO_SCALE);
+  CHECK(w == doctest::Approx(line.logical_width_pt));
+  CHECK(x + w / 2 == doctest::Approx(150).epsilon(0.001));
+}
