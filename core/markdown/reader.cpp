@@ -113,8 +113,13 @@ class Reader {
   SourcePos block_pos(uint32_t offset, FrameKind kind) const {
     uint32_t origin = origin_of(offset);
     if (kind == FrameKind::paragraph || kind == FrameKind::implicit_paragraph ||
-        kind == FrameKind::cell)
-      return post_.pos(origin);
+        kind == FrameKind::cell) {
+      // The first text may sit inside a span: start at the span's opening delimiter.
+      uint32_t start = offset;
+      while (start > 0 && std::string_view("*_~`[!$").find(in_.text[start - 1]) != std::string_view::npos)
+        --start;
+      return post_.pos(origin_of(start));
+    }
     const std::string& body = post_.post.body;
     size_t line_start = origin == 0 ? 0 : body.rfind('\n', origin - 1);
     line_start = line_start == std::string::npos ? 0 : line_start + 1;
