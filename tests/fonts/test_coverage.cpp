@@ -62,3 +62,31 @@ TEST_CASE("a Latin-only code font leaves Han in code to the CJK mono, not a miss
   check_coverage(book, set, diags);
   CHECK(diags.all().empty());
 }
+
+TEST_CASE("titles, table cells, footnotes and inline code are checked, each at its own place") {
+  Document doc;
+  doc.source = "content/posts/y.md";
+  Table table;
+  table.align = {Align::none};
+  table.header.push_back(TableCell{{test::text_at("列", 3, 3)}, {3, 3}});
+  table.rows.push_back({TableCell{{test::text_at("x \U00010001", 5, 3)}, {5, 3}}});
+  doc.blocks.push_back(Block{table, {3, 1}});
+  doc.blocks.push_back(test::paragraph_at({test::text_at("见 ", 7, 1), Inline{Code{"\U00010002"}, {7, 5}}}, 7));
+  Footnote note;
+  note.label = "1";
+  note.number = 1;
+  note.children.push_back(test::paragraph_at({test::text_at("注 \U00010003", 9, 6)}, 9, 6));
+  doc.footnotes.push_back(note);
+  Book book = test::book_with(std::move(doc), "标题 \U00010004");
+
+  Diagnostics diags;
+  check_coverage(book, installed_fonts(), diags);
+  std::vector<std::string> lines;
+  for (const auto& d : diags.all()) lines.push_back(d.format());
+  REQUIRE(lines.size() == 4);
+  // The chapter title comes first (the book opens with it), located at its post's file.
+  CHECK(lines[0] == "content/posts/y.md: warning: no font covers U+10004 (\U00010004)");
+  CHECK(lines[1] == "content/posts/y.md:5:5: warning: no font covers U+10001 (\U00010001)");
+  CHECK(lines[2] == "content/posts/y.md:7:5: warning: no font covers U+10002 (\U00010002)");
+  CHECK(lines[3] == "content/posts/y.md:9:10: warning: no font covers U+10003 (\U00010003)");
+}
