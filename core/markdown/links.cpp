@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "reading.hpp"
 
@@ -118,14 +120,20 @@ struct PostIndex {
 };
 
 void make_ids_unique(Book& book) {
-  std::set<std::string> used;
+  std::unordered_set<std::string> used;
+  // The next suffix to try per base id: many posts share headings such as "总结".
+  std::unordered_map<std::string, int> next_suffix;
   for (auto& chapter : book.chapters) {
     for_each_block(chapter.document.blocks, [&](Block& b) {
       auto* h = std::get_if<Heading>(&b.node);
       if (!h) return;
       std::string base = h->post_id.empty() ? h->id : h->post_id;
       std::string id = base;
-      for (int n = 1; used.count(id); ++n) id = base + "-" + std::to_string(n);
+      if (used.count(id)) {
+        int& n = next_suffix[base];
+        do id = base + "-" + std::to_string(++n);
+        while (used.count(id));
+      }
       used.insert(id);
       h->id = id;
     });
@@ -242,7 +250,9 @@ class LinkResolver {
         auto p = index_.by_permalink.find(permalink_key(ch.post.permalink() + "/" + href));
         if (p != index_.by_permalink.end()) target = p->second;
       }
-      if (!target && ends_with_md(href)) {
+      std::string last = href.substr(href.find_last_of('/') == std::string::npos ? 0 : href.find_last_of('/') + 1);
+      // `ref "name"` finds a post by its file name wherever it is, as Hugo's ref does.
+      if (!target && (ends_with_md(href) || (!last.empty() && last.find('.') == std::string::npos))) {
         auto n = index_.by_name.find(content_key(href.substr(href.find_last_of('/') + 1)));
         if (n != index_.by_name.end()) target = n->second;
       }
