@@ -1,11 +1,115 @@
-// folio build (to be written).
+// folio build: compile the chosen posts into an EPUB or a PDF, then print a summary line.
+#include <cstdio>
+#include <filesystem>
+
+#include "base/atomic_file.hpp"
 #include "common.hpp"
+#include "folio/folio.hpp"
 
 namespace folio::cli {
 
+namespace {
+
+struct BuildFlags {
+  BookFlags book;
+  std::string output;
+  std::string format;
+  bool handout = false;
+  std::string cache;
+  bool offline = false;
+  bool refresh = false;
+  std::vector<std::string> rewrites;
+};
+
+std::string lower_extension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return ext;
+}
+
+std::string human_size(uintmax_t bytes) {
+  char buf[32];
+  if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1024.0 * 1024.0));
+  else if (bytes >= 1024) std::snprintf(buf, sizeof buf, "%.1f KB", double(bytes) / 1024.0);
+  else std::snprintf(buf, sizeof buf, "%ju bytes", bytes);
+  return buf;
+}
+
+int run_build(const BuildFlags& flags) {
+  auto diagnostics = make_diagnostics();
+  const std::filesystem::path out = flags.output;
+
+  std::string format = flags.format;
+  if (format.empty()) {
+    std::string ext = lower_extension(out);
+    if (ext == ".epub") format = "epub";
+    else if (ext == ".pdf") format = "pdf";
+    else {
+      diagnostics->error({}, "cannot tell the format from '" + out.string() + "': use .epub or .pdf, or --format");
+      return usage;
+    }
+  }
+
+  auto config = load_config(flags.book, *diagnostics);
+  if (!config || diagnostics->error_count() > 0) return usage;
+  if (flags.handout) config->pdf.handout = true;
+  if (!flags.cache.empty()) config->figures.cache_dir = std::filesystem::absolute(flags.cache);
+  if (flags.offline) config->figures.offline = true;
+  if (flags.refresh) config->figures.refresh = true;
+  for (const auto& rule : flags.rewrites) {
+    size_t eq = rule.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      diagnostics->error({}, "--figure-rewrite wants FROM=TO, got '" + rule + "'");
+      return usage;
+    }
+    config->figures.rewrite.push_back({rule.substr(0, eq), rule.substr(eq + 1)});
+  }
+
+  Book book = make_book(std::move(*config), now_unix(), *diagnostics);
+  if (book.chapters.empty()) {
+    diagnostics->error({}, "no posts selected: nothing to build");
+    return usage;
+  }
+  // A build with errors writes nothing.
+  if (diagnostics->error_count() > 0) return build_failed;
+
+  // Written beside the target and renamed only when the whole build went through, so an
+  // error reported while writing (or under --strict, a warning) leaves the old file alone.
+  AtomicFile target(out);
+  bool written = format == "pdf" ? write_pdf(book, target.temp_path(), *diagnostics)
+                                 : write_epub(book, target.temp_path(), *diagnostics);
+  if (!written || diagnostics->error_count() > 0) return build_failed;
+  std::string error;
+  if (!target.commit(&error)) {
+    diagnostics->error({out.string()}, "cannot write: " + error);
+    return build_failed;
+  }
+
+  size_t embedded = 0, failed = 0;
+  for (const auto& f : book.figures) (f.ok ? embedded : failed)++;
+  std::error_code ec;
+  uintmax_t size = std::filesystem::file_size(out, ec);
+  std::printf("wrote %s: %zu chapters, %zu figures embedded, %zu failed, %s\n", out.string().c_str(),
+              book.chapters.size(), embedded, failed, human_size(ec ? 0 : size).c_str());
+  return ok;
+}
+
+}  // namespace
+
 void register_build(CLI::App& app, Action& run) {
-  auto* cmd = app.add_subcommand("build", "(not written yet)");
-  cmd->callback([&run] { run = [] { return int(usage); }; });
+  auto flags = std::make_shared<BuildFlags>();
+  auto* cmd = app.add_subcommand("build", "Compile the chosen posts into an EPUB 3 or a PDF");
+  add_book_flags(*cmd, flags->book);
+  cmd->add_option("-o,--output", flags->output, "the book to write (OUT.epub or OUT.pdf)")->required();
+  cmd->add_option("--format", flags->format, "epub | pdf (default: from the output's extension)")
+      ->check(CLI::IsMember({"epub", "pdf"}));
+  cmd->add_flag("--handout", flags->handout, "PDF: one post as an A4 handout (title block, no contents)");
+  cmd->add_option("--cache", flags->cache, "folder for downloaded figures (default: .folio-cache/)");
+  cmd->add_flag("--offline", flags->offline, "use only cached figures, download nothing");
+  cmd->add_flag("--refresh", flags->refresh, "revalidate cached figures");
+  cmd->add_option("--figure-rewrite", flags->rewrites, "FROM=TO: fetch figures under URL prefix FROM from TO (repeatable)");
+  cmd->callback([flags, &run] { run = [flags] { return run_build(*flags); }; });
 }
 
 }  // namespace folio::cli

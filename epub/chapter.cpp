@@ -200,22 +200,36 @@ class ChapterRenderer {
     w_.open(l.ordered ? "ol" : "ul", attrs);
     w_.newline();
     for (const auto& item : l.items) {
-      if (item.task) {
-        w_.open("li", {{"class", *item.task ? "task done" : "task"}});
-        // A box character rather than a form control: readers have no forms, and the
-        // state must be visible in print-like rendering too.
-        w_.element("span", *item.task ? "\u2611" : "\u2610",
-                   {{"class", "task-box"}, {"role", "img"}, {"aria-label", *item.task ? "done" : "not done"}});
-        w_.text(" ");
-      } else {
+      if (!item.task) {
         w_.open("li");
+        blocks(item.children, l.tight);
+        w_.close();
+        w_.newline();
+        continue;
       }
-      blocks(item.children, l.tight);
+      w_.open("li", {{"class", *item.task ? "task done" : "task"}});
+      // The box leads the item's first paragraph, so it stays on the same line as the text.
+      const Paragraph* first = item.children.empty() ? nullptr : std::get_if<Paragraph>(&item.children[0].node);
+      if (first) w_.open("p");
+      task_box(*item.task);
+      if (first) {
+        inlines(first->children);
+        w_.close();
+      }
+      for (size_t i = first ? 1 : 0; i < item.children.size(); ++i) block(item.children[i], l.tight);
       w_.close();
       w_.newline();
     }
     w_.close();
     w_.newline();
+  }
+
+  // A box character rather than a form control: readers have no forms, and the state
+  // must stay visible without scripting.
+  void task_box(bool done) {
+    w_.element("span", done ? "\u2611" : "\u2610",
+               {{"class", "task-box"}, {"role", "img"}, {"aria-label", done ? "done" : "not done"}});
+    w_.text(" ");
   }
 
   void render(const BlockQuote& q, SourcePos, bool) {
@@ -250,7 +264,10 @@ class ChapterRenderer {
     auto align = [&](size_t col) { return col < t.align.size() ? t.align[col] : Align::none; };
     w_.open("table");
     w_.newline();
-    if (!t.header.empty()) {
+    // An HTML table without header cells comes with an empty header row: leave it out.
+    bool has_header = false;
+    for (const auto& c : t.header) has_header = has_header || !c.children.empty();
+    if (has_header) {
       w_.open("thead");
       w_.open("tr");
       for (size_t i = 0; i < t.header.size(); ++i) cell("th", t.header[i], align(i));
