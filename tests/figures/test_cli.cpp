@@ -1,0 +1,175 @@
+// `folio fetch` and `folio build` with remote figures from a loopback server: the cache is
+// filled once, an offline build needs no server, and the EPUB passes epubcheck.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "base/atomic_file.hpp"
+#include "loopback_server.hpp"
+#include "samples.hpp"
+#include "temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using folio::test::LoopbackServer;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string output;  ///< stdout and stderr together
+};
+
+// Runs a shell command line, capturing its output.
+Run run(const std::string& command) {
+  Run r;
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  REQUIRE(pipe);
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.output.append(buf, n);
+  int raw = ::pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+void write_text(const fs::path& file, const std::string& text) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+// A Hugo site with one leaf-bundle post showing remote figures of every format and a local one.
+fs::path make_site(const fs::path& dir, const LoopbackServer& http, const std::string& extra_markdown = "") {
+  fs::path site = dir / "site";
+  write_text(site / "hugo.toml", "title = \"远程图片\"\nlanguageCode = \"zh-CN\"\n");
+  write_text(site / "content/posts/remote/index.md",
+             "---\ntitle: 远程图片测试\ndate: 2026-03-01\ntags: [meetup]\n---\n\n"
+             "调度器的结构如下。\n\n"
+             "![JPEG 照片](" + http.url("/img/a.jpg") + ")\n\n"
+             "![PNG 截图](" + http.url("/img/b.png") + ")\n\n"
+             "![动画](" + http.url("/img/c.gif") + ")\n\n"
+             "![WebP](" + http.url("/img/d.webp") + ")\n\n"
+             "![矢量图](" + http.url("/img/e.svg") + ")\n\n"
+             "![本地](local.png)\n\n"
+             "正文里还有一张小图 ![同一张](" + http.url("/img/a.jpg") + ") 在句子中间。\n" + extra_markdown);
+  folio::write_file_atomically(site / "content/posts/remote/local.png", folio::test::make_png(30, 20));
+  return site;
+}
+
+void serve_images(LoopbackServer& http) {
+  auto& s = http.server();
+  static const std::string jpeg = folio::test::make_jpeg(320, 240), png = folio::test::make_png(200, 100, true),
+                           gif = folio::test::make_gif(40, 20), webp = folio::test::make_webp(64, 48),
+                           svg = "<svg xmlns='http://www.w3.org/2000/svg' width='100' height='50'>"
+                                 "<script>alert(1)</script><rect width='100' height='50' fill='#39c'/></svg>";
+  auto serve = [&s](const char* path, const std::string& body, const char* type) {
+    s.Get(path, [&body, type](const httplib::Request&, httplib::Response& res) { res.set_content(body, type); });
+  };
+  serve("/img/a.jpg", jpeg, "image/jpeg");
+  serve("/img/b.png", png, "image/png");
+  serve("/img/c.gif", gif, "image/gif");
+  serve("/img/d.webp", webp, "image/webp");
+  serve("/img/e.svg", svg, "image/svg+xml");
+  s.Get("/gone.png", [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
+}
+
+}  // namespace
+
+TEST_CASE("folio fetch fills the cache; folio build --offline makes an EPUB that passes epubcheck") {
+  folio::test::TempDir dir;
+  LoopbackServer http;
+  serve_images(http);
+  http.start();
+  fs::path site = make_site(dir.path(), http);
+  fs::path cache = dir.path() / "cache";
+  const std::string folio = FOLIO_CLI;
+
+  Run fetch = run(folio + " fetch " + quoted(site) + " --cache " + quoted(cache));
+  INFO(fetch.output);
+  CHECK(fetch.status == 0);
+  CHECK(fetch.output.find("6 figures ready, 0 failed; 5 requests") != std::string::npos);
+  CHECK(fetch.output.find("figures: 6 embedded, 0 failed") != std::string::npos);
+  CHECK(http.hits("/img/a.jpg") == 1);
+  CHECK(http.total_hits() == 5);
+  // Not a terminal: no progress line.
+  CHECK(fetch.output.find("fetched,") == std::string::npos);
+
+  Run again = run(folio + " fetch " + quoted(site) + " --cache " + quoted(cache));
+  CHECK(again.status == 0);
+  CHECK(again.output.find("0 requests") != std::string::npos);
+  CHECK(http.total_hits() == 5);
+
+  http.stop();
+  fs::path epub = dir.path() / "remote.epub";
+  Run build = run(folio + " build " + quoted(site) + " --cache " + quoted(cache) + " --offline -o " + quoted(epub));
+  INFO(build.output);
+  REQUIRE(build.status == 0);
+  CHECK(build.output.find("warning") == std::string::npos);
+  Run check = run("java -jar /usr/share/java/epubcheck.jar " + quoted(epub));
+  INFO(check.output);
+  CHECK(check.status == 0);
+  CHECK(check.output.find("No errors or warnings detected") != std::string::npos);
+  // The archive holds five distinct images (the JPEG once), WebP as PNG, SVG without its script.
+  Run list = run("python3 -c \"import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); "
+                 "names=[n for n in z.namelist() if n.rsplit('.',1)[-1] in ('jpg','jpeg','png','gif','svg','webp')]; "
+                 "print(' '.join(sorted(n.rsplit('.',1)[-1] for n in names))); print(names); "
+                 "print(any(b'script' in z.read(n) for n in names if n.endswith('.svg')))\" " + quoted(epub));
+  INFO(list.output);
+  CHECK(list.output.find("gif jpg png") != std::string::npos);  // one JPEG for its two uses
+  CHECK(list.output.find("png svg") != std::string::npos);
+  CHECK(list.output.find("webp") == std::string::npos);
+  CHECK(list.output.find("False") != std::string::npos);
+}
+
+TEST_CASE("folio fetch reports failures at the post's place, offline misses, and --strict fails") {
+  folio::test::TempDir dir;
+  LoopbackServer http;
+  serve_images(http);
+  http.start();
+  fs::path site = make_site(dir.path(), http, "\n![没了](" + http.url("/gone.png") + ")\n\n![越界](../../../../etc/passwd)\n");
+  fs::path cache = dir.path() / "cache";
+  const std::string folio = FOLIO_CLI;
+
+  Run offline = run(folio + " fetch " + quoted(site) + " --cache " + quoted(cache) + " --offline");
+  INFO(offline.output);
+  CHECK(offline.output.find("not in the cache (offline)") != std::string::npos);
+  CHECK(http.total_hits() == 0);
+
+  Run fetch = run(folio + " fetch " + quoted(site) + " --cache " + quoted(cache));
+  INFO(fetch.output);
+  CHECK(fetch.output.find("index.md:23:1: warning: figure not embedded: " + http.url("/gone.png") + ": HTTP 404") !=
+        std::string::npos);
+  CHECK(fetch.output.find("index.md:25:1: error: figure path leads outside the content folders") != std::string::npos);
+  CHECK(fetch.status == 1);  // the refused path is an error
+
+}
+
+TEST_CASE("folio fetch: a failure is a warning, an error under --strict, and a rewrite mends it") {
+  folio::test::TempDir dir;
+  LoopbackServer http;
+  serve_images(http);
+  http.start();
+  fs::path site = make_site(dir.path(), http, "\n![没了](" + http.url("/gone.png") + ")\n");
+  fs::path cache = dir.path() / "cache";
+  const std::string folio = FOLIO_CLI;
+  Run plain = run(folio + " fetch " + quoted(site) + " --cache " + quoted(cache));
+  INFO(plain.output);
+  CHECK(plain.status == 0);
+  CHECK(plain.output.find("warning: figure not embedded: " + http.url("/gone.png") + ": HTTP 404") != std::string::npos);
+  Run strict = run(folio + " fetch " + quoted(site) + " --cache " + quoted(cache) + " --strict");
+  INFO(strict.output);
+  CHECK(strict.status == 1);
+  CHECK(strict.output.find("error: figure not embedded: " + http.url("/gone.png")) != std::string::npos);
+  Run mended = run(folio + " fetch " + quoted(site) + " --cache " + quoted(cache) + " --strict --figure-rewrite " +
+                   http.url("/gone.png") + "=" + http.url("/img/b.png"));
+  INFO(mended.output);
+  CHECK(mended.status == 0);
+  CHECK(mended.output.find("gone.png") == std::string::npos);
+  CHECK(mended.output.find("figures: 6 embedded, 0 failed") != std::string::npos);
+}
