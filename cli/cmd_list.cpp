@@ -1,11 +1,14 @@
 // folio list: the posts a book would hold, in order, with date, size and tags; counts per tag.
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <map>
+#include <thread>
 
 #include "base/json_writer.hpp"
 #include "common.hpp"
 #include "folio/content.hpp"
+#include "folio/markdown.hpp"
 
 namespace folio::cli {
 
@@ -43,17 +46,52 @@ std::vector<TagCount> count_tags(const BookPlan& plan) {
   return counts;
 }
 
+// Figures per chapter (block figures and images in running text), read with the Markdown
+// reader the build uses, so the count is what the book will hold. Chapters are read in
+// parallel; their diagnostics are reported afterwards in chapter order.
+std::vector<size_t> count_figures(const BookPlan& plan, const Collection& collection, const BookConfig& config,
+                                  Diagnostics& diagnostics) {
+  std::vector<size_t> counts(plan.chapters.size(), 0);
+  std::vector<std::vector<Diagnostic>> reported(plan.chapters.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t k = next++; k < plan.chapters.size(); k = next++) {
+      const Post& post = *plan.chapters[k].post;
+      ReadContext context;
+      context.options = &config.markdown;
+      for (const auto& root : collection.roots)
+        if (root.content_dir == post.content_dir && root.site) context.site = &*root.site;
+      Diagnostics local;
+      Document doc = read_post(post, context, local);
+      size_t n = 0;
+      for_each_block(doc.blocks, [&](const Block& b) { n += std::holds_alternative<Figure>(b.node); });
+      for_each_inline(doc, [&](const Inline& i) { n += std::holds_alternative<Image>(i.node); });
+      counts[k] = n;
+      reported[k] = local.all();
+    }
+  };
+  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), plan.chapters.size() / 8 + 1);
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (auto& list : reported)
+    for (auto& d : list) diagnostics.report(d.severity, std::move(d.where), std::move(d.message));
+  return counts;
+}
+
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
   return out;
 }
 
-void print_text(const BookPlan& plan, const std::vector<TagCount>& tags) {
-  size_t total_chars = 0;
+void print_text(const BookPlan& plan, const std::vector<size_t>& figures, const std::vector<TagCount>& tags) {
+  size_t total_chars = 0, total_figures = 0;
   int last_part = -1;
-  std::printf("%-10s  %7s  %s\n", "DATE", "CHARS", "TITLE [TAGS]");
-  for (const auto& entry : plan.chapters) {
+  std::printf("%-10s  %7s  %7s  %s\n", "DATE", "CHARS", "FIGURES", "TITLE [TAGS]");
+  for (size_t k = 0; k < plan.chapters.size(); ++k) {
+    const auto& entry = plan.chapters[k];
     const Post& p = *entry.post;
     if (entry.part >= 0 && entry.part != last_part) {
       std::printf("== %s\n", plan.parts[size_t(entry.part)].c_str());
@@ -63,22 +101,24 @@ void print_text(const BookPlan& plan, const std::vector<TagCount>& tags) {
     std::string line = p.title;
     if (!p.tags.empty()) line += "  [" + joined(p.tags) + "]";
     if (p.draft) line += "  (draft)";
-    std::printf("%-10s  %7zu  %s\n", date.c_str(), p.char_count, line.c_str());
+    std::printf("%-10s  %7zu  %7zu  %s\n", date.c_str(), p.char_count, figures[k], line.c_str());
     total_chars += p.char_count;
+    total_figures += figures[k];
   }
-  std::printf("\n%zu posts, %zu characters\n", plan.chapters.size(), total_chars);
+  std::printf("\n%zu posts, %zu characters, %zu figures\n", plan.chapters.size(), total_chars, total_figures);
   if (!tags.empty()) {
     std::printf("\nTAG COUNTS\n");
     for (const auto& t : tags) std::printf("%7zu  %s\n", t.count, t.term.c_str());
   }
 }
 
-void print_json(const BookPlan& plan, const std::vector<TagCount>& tags) {
+void print_json(const BookPlan& plan, const std::vector<size_t>& figures, const std::vector<TagCount>& tags) {
   JsonWriter w(2);
   w.begin_object();
   w.key("posts");
   w.begin_array();
-  for (const auto& entry : plan.chapters) {
+  for (size_t k = 0; k < plan.chapters.size(); ++k) {
+    const auto& entry = plan.chapters[k];
     const Post& p = *entry.post;
     w.begin_object();
     w.key("path");
@@ -98,6 +138,8 @@ void print_json(const BookPlan& plan, const std::vector<TagCount>& tags) {
     w.end_array();
     w.key("chars");
     w.number(int64_t(p.char_count));
+    w.key("figures");
+    w.number(int64_t(figures[k]));
     w.key("draft");
     w.boolean(p.draft);
     w.key("weight");
@@ -133,9 +175,10 @@ int run_list(const ListFlags& flags) {
   BookPlan plan = select_posts(collection, *config, now_unix(), *diagnostics);
   if (plan.chapters.empty()) return usage;
 
+  auto figures = count_figures(plan, collection, *config, *diagnostics);
   auto tags = count_tags(plan);
-  if (flags.json) print_json(plan, tags);
-  else print_text(plan, tags);
+  if (flags.json) print_json(plan, figures, tags);
+  else print_text(plan, figures, tags);
   return diagnostics->error_count() > 0 ? build_failed : ok;
 }
 

@@ -34,6 +34,7 @@ done
 expect "2026-01-17" "$(head -1 <<<"$posts")" "first post date"
 expect "2026-11-21" "$(tail -1 <<<"$posts")" "last post date"
 expect "8 posts" "$out" "summary line"
+grep -qE '^8 posts, [0-9]+ characters, [1-9][0-9]* figures$' <<<"$out" || fail "summary with figure count: $out"
 for left_out in "草稿" "2099 特别场" "读书笔记" "杭州走走" "关于 Go 夜读"; do
   expect_not "$left_out" "$out" "left-out post"
 done
@@ -52,12 +53,16 @@ posts = data["posts"]
 assert len(posts) == 8, len(posts)
 dates = [p["date"] for p in posts]
 assert dates == sorted(dates), dates
-for key in ("path", "title", "date", "tags", "categories", "chars", "draft", "weight", "section"):
+for key in ("path", "title", "date", "tags", "categories", "chars", "figures", "draft", "weight", "section"):
     assert all(key in p for p in posts), key
 assert all(p["section"] == "posts" and not p["draft"] and p["chars"] > 0 for p in posts)
 assert posts[0]["title"].startswith("Go 夜读第 1 期"), posts[0]["title"]
 assert any(p["path"].endswith("meetup-03-pprof/index.md") for p in posts)
 assert data["tags"]["meetup"] == 8, data["tags"]
+# Figures as the Markdown reader finds them: the pprof bundle holds three images, the wasm bundle two.
+figures = {p["path"].split("/posts/")[-1]: p["figures"] for p in posts}
+assert figures["meetup-03-pprof/index.md"] >= 3, figures
+assert figures["meetup-07-wasm/index.md"] >= 2, figures
 assert data["tags"]["cloud-native"] == 2, data["tags"]
 EOF
 
