@@ -135,6 +135,8 @@ class Collector {
     if (pending_marker_) {
       d.marker = std::move(pending_marker_);
       d.marker_x = pending_marker_x_;
+      d.marker_dest = std::move(pending_marker_dest_);
+      pending_marker_dest_.clear();
       pending_marker_.reset();
     }
   }
@@ -514,6 +516,7 @@ class Collector {
     PangoRectangle logical;
     pango_layout_get_extents(m, nullptr, &logical);
     pending_marker_x_ = -logical.width / double(PANGO_SCALE) - style_.font_size * 0.3;
+    pending_marker_dest_ = note_ref_dest(chapter_, number);  // the number links back to its reference
     pending_space_ = 0;
   }
 
@@ -535,6 +538,7 @@ class Collector {
   double pending_space_ = 0;
   SharedLayout pending_marker_;
   double pending_marker_x_ = 0;
+  std::string pending_marker_dest_;
 };
 
 }  // namespace

@@ -20,6 +20,7 @@ struct LineDrawable : Drawable {
   std::vector<LinkSpan> links;     ///< links that touch this line
   SharedLayout marker;             ///< list bullet, number or footnote number drawn left of the line
   double marker_x = 0;             ///< marker left, relative to the item's x
+  std::string marker_dest;         ///< footnote numbers link back to their reference
   double background_width = 0;     ///< code: a light background this wide behind the line
   bool continuation = false;       ///< code: the line continues a wrapped source line
   SharedLayout continuation_mark;  ///< code: the mark drawn in the left padding of continued lines

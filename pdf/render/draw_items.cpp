@@ -28,6 +28,13 @@ void LineDrawable::draw(DrawContext& dc, double x, double y, double height) cons
   if (marker) {
     cairo_move_to(cr, x + marker_x, base);
     pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(marker.get(), 0));
+    if (!marker_dest.empty()) {
+      PangoRectangle logical;
+      pango_layout_get_extents(marker.get(), nullptr, &logical);
+      LinkSpan back;
+      back.dest = marker_dest;
+      dc.link(x + marker_x, y + pad_top, logical.width / double(PANGO_SCALE), box.height, back);
+    }
   }
   if (continuation && continuation_mark) {
     cairo_save(cr);

@@ -131,9 +131,12 @@ void show_line(cairo_t* cr, PangoLayout* layout, double x, double baseline, int 
   pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(layout, 0));
 }
 
-std::string lowercase(std::string s) {
-  for (char& c : s)
+/// Hugo's term identity: lowercase, spaces as '-' ("Cloud Native" is "cloud-native").
+std::string term_key(std::string s) {
+  for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == ' ') c = '-';
+  }
   return s;
 }
 
@@ -197,7 +200,7 @@ class Renderer {
     std::set<std::string> seen;
     for (const Chapter& c : book_.chapters)
       for (const std::string& t : c.post.tags)
-        if (seen.insert(lowercase(t)).second) tags.push_back(t);
+        if (seen.insert(term_key(t)).second) tags.push_back(t);
     if (!tags.empty()) cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_KEYWORDS, join(tags, ", ").c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, in_.creator.c_str());
     if (!in_.creation_date.empty()) {
