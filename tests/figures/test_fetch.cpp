@@ -32,6 +32,7 @@ struct Fixture {
   std::atomic<int> flaky{0};
   std::atomic<int> busy{0};
   std::atomic<bool> stopping{false};
+  std::atomic<bool> flip_gone{false};
 
   Fixture() {
     auto& s = http.server();
@@ -94,6 +95,18 @@ struct Fixture {
     s.Get("/slow", [this](const httplib::Request&, httplib::Response& res) {
       for (int i = 0; i < 40 && !stopping; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
       res.set_content(kPng, "image/png");
+    });
+    s.Get("/flip.png", [this](const httplib::Request&, httplib::Response& res) {
+      if (flip_gone) res.status = 404;
+      else res.set_content(kPng, "image/png");
+    });
+    s.Get("/stall", [this](const httplib::Request&, httplib::Response& res) {
+      // A few bytes, then nothing: a stalled transfer (not a slow one).
+      res.set_content_provider(kPng.size(), "image/png", [this](size_t offset, size_t, httplib::DataSink& sink) {
+        if (offset == 0) return sink.write(kPng.data(), 1);
+        for (int i = 0; i < 160 && !stopping; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        return false;
+      });
     });
     s.Get(R"(/overlap/(\d+)\.png)", [](const httplib::Request& req, httplib::Response& res) {
       std::this_thread::sleep_for(std::chrono::milliseconds(150));
@@ -400,4 +413,69 @@ TEST_CASE("local figures are probed and deduplicated with remote ones by their b
   CHECK(t.asset(0).file == fs::weakly_canonical(t.dir.path() / "content/posts/pic.jpg"));
   CHECK(message_at(d, 3).find("over the limit of 50000000 pixels") != std::string::npos);
   CHECK(message_at(d, 4).find("not an image: an HTML page") != std::string::npos);
+}
+
+TEST_CASE("a stalled transfer is aborted by the low-speed limit before the whole-transfer timeout") {
+  Fixture f;
+  BookUnderTest t({f.http.url("/stall")});
+  auto& o = t.book.config.figures;
+  o.timeout_s = 30;
+  o.stall_timeout_s = 1;
+  o.retries = 0;
+  Diagnostics d;
+  FigureReport report = resolve_figures(t.book, t.collection, d);
+  CHECK(report.failed == 1);
+  INFO(message_at(d, 1));
+  CHECK(message_at(d, 1).find("timed out: Operation too slow") != std::string::npos);
+}
+
+TEST_CASE("two builds sharing one cache at the same moment both succeed and leave it whole") {
+  Fixture f;
+  std::vector<std::string> srcs;
+  for (int i = 0; i < 12; ++i) srcs.push_back(f.http.url("/overlap/" + std::to_string(i) + ".png"));
+  srcs.push_back(f.http.url("/img/a.jpg"));
+  BookUnderTest a(srcs), b(srcs);
+  b.book.config.figures.cache_dir = a.book.config.figures.cache_dir;
+  Diagnostics da, db;
+  FigureReport ra, rb;
+  std::thread other([&] { rb = resolve_figures(b.book, b.collection, db); });
+  ra = resolve_figures(a.book, a.collection, da);
+  other.join();
+  CHECK(ra.embedded == 13);
+  CHECK(rb.embedded == 13);
+  CHECK(da.warning_count() == 0);
+  CHECK(db.warning_count() == 0);
+  // No temporary files are left, and a third build finds everything without a request.
+  for (const auto& e : fs::recursive_directory_iterator(a.book.config.figures.cache_dir))
+    CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+  f.http.reset_counts();
+  a.reset_figures();
+  Diagnostics dc;
+  FigureReport rc = resolve_figures(a.book, a.collection, dc);
+  CHECK(rc.embedded == 13);
+  CHECK(f.http.total_hits() == 0);
+  for (const auto& asset : a.book.figures) {
+    std::string bytes;
+    REQUIRE(read_file(asset.file, bytes));
+    CHECK(figures::probe_image(bytes).width == asset.width);
+  }
+}
+
+TEST_CASE("a refresh answered with 404 keeps the cached copy") {
+  Fixture f;
+  BookUnderTest t({f.http.url("/flip.png")});
+  Diagnostics d;
+  resolve_figures(t.book, t.collection, d);
+  REQUIRE(t.asset(0).ok);
+  f.flip_gone = true;
+  t.reset_figures();
+  t.book.config.figures.refresh = true;
+  Diagnostics d2;
+  FigureReport report = resolve_figures(t.book, t.collection, d2);
+  CHECK(report.embedded == 1);
+  CHECK(d2.contains("refresh failed (HTTP 404); using the cached copy"));
+  t.reset_figures();
+  t.book.config.figures.refresh = false;
+  Diagnostics d3;
+  CHECK(resolve_figures(t.book, t.collection, d3).embedded == 1);
 }
