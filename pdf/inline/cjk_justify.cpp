@@ -164,7 +164,8 @@ LineGaps find_gaps(const std::vector<Cluster>& clusters) {
   LineGaps gaps;
   for (int i = 0; i < end; ++i) {
     const Cluster& a = clusters[static_cast<size_t>(i)];
-    const char32_t b = clusters[static_cast<size_t>(i) + 1].first_char;
+    const Cluster& next = clusters[static_cast<size_t>(i) + 1];
+    const char32_t b = next.first_char;
     if (a.width == 0) continue;
     if (cjk::is_word_space(a.first_char))
       gaps.spaces.push_back(i);
@@ -173,8 +174,10 @@ LineGaps find_gaps(const std::vector<Cluster>& clusters) {
     else if ((cjk::is_ideograph(a.first_char) && cjk::is_latin_alnum(b)) ||
              (cjk::is_latin_alnum(a.first_char) && cjk::is_ideograph(b)))
       gaps.latin_gaps.push_back(i);
-    else
+    else if (a.font == next.font)
       gaps.cjk_gaps.push_back(i);
+    // else: where the font changes (bold, italic, a footnote number), pdftotext starts a
+    // new word and reads even a 0.05 em gap as a space, so that gap stays as it is.
   }
   return gaps;
 }

@@ -38,6 +38,19 @@ LayoutPtr LayoutMaker::make(const ParagraphSpec& spec) const {
   }
   pango_layout_set_indent(layout.get(), static_cast<int>(std::lround(spec.indent_em * spec.font_size_pt * PANGO_SCALE)));
   AttrListPtr attrs(pango_attr_list_new());
+  auto emphasize = [&](const std::vector<std::string>& parts, auto make_attribute) {
+    for (const std::string& part : parts) {
+      for (size_t at = spec.text.find(part); !part.empty() && at != std::string::npos;
+           at = spec.text.find(part, at + part.size())) {
+        PangoAttribute* attr = make_attribute();
+        attr->start_index = static_cast<guint>(at);
+        attr->end_index = static_cast<guint>(at + part.size());
+        pango_attr_list_insert(attrs.get(), attr);
+      }
+    }
+  };
+  emphasize(spec.italic, [] { return pango_attr_style_new(PANGO_STYLE_ITALIC); });
+  emphasize(spec.bold, [] { return pango_attr_weight_new(PANGO_WEIGHT_BOLD); });
   if (spec.cjk) apply_cjk_attributes(spec.text, attrs.get(), spec.font_size_pt, spec.settings);
   pango_layout_set_attributes(layout.get(), attrs.get());
   return layout;

@@ -40,6 +40,8 @@ struct ParagraphSpec {
   bool cjk = true;              ///< run apply_cjk_attributes
   CjkSettings settings;         ///< settings for it
   std::string family = "Noto Serif CJK SC, DejaVu Serif";
+  std::vector<std::string> italic;  ///< substrings set in italic (every occurrence)
+  std::vector<std::string> bold;    ///< substrings set in bold (every occurrence)
 };
 
 /// A Pango context on a cairo target (a tiny image surface unless one is given), set up

@@ -64,6 +64,9 @@ void write_pdf(const std::filesystem::path& path, double width) {
     spec.text = text;
     spec.width_pt = width;
     spec.indent_em = 2;
+    // Font changes inside CJK text: pdftotext splits words there on the smallest gap.
+    spec.italic = {"分享", "标点挤压", "并发", "服务器", "嘉宾"};
+    spec.bold = {"goroutine", "进程", "全角", "集群", "依赖"};
     LayoutPtr layout = maker.make(spec);
     justify_cjk_lines(layout.get(), pango_layout_get_width(layout.get()));
     PangoRectangle logical;
