@@ -172,9 +172,10 @@ CoverImage make_cover(const Book& book, Diagnostics& diagnostics) {
 std::string render_cover_page(const CoverImage& cover, const std::string& language, const std::string& title) {
   XmlWriter w;
   begin_xhtml(w, language, title, "style.css");
-  w.open("section", {{"epub:type", "cover"}, {"class", "cover"}});
+  // epub:type and its ARIA role go on the image itself: doc-cover is an image role.
+  w.open("div", {{"class", "cover"}});
   std::string width = std::to_string(cover.width), height = std::to_string(cover.height);
-  std::vector<XmlAttribute> attrs{{"src", cover.href}, {"alt", title}};
+  std::vector<XmlAttribute> attrs{{"src", cover.href}, {"alt", title}, {"epub:type", "cover"}, {"role", "doc-cover"}};
   if (cover.width && cover.height) {
     attrs.push_back({"width", width});
     attrs.push_back({"height", height});

@@ -1,11 +1,10 @@
 // write_epub: renders every document of the book and packs them into the container.
+#include <algorithm>
 #include <cstdio>
-#include <map>
 
 #include "chapter.hpp"
 #include "container.hpp"
 #include "cover.hpp"
-#include "document_text.hpp"
 #include "folio/epub.hpp"
 #include "folio/figures.hpp"
 #include "folio/fonts.hpp"

@@ -251,3 +251,13 @@ TEST_CASE("embedded fonts come with their faces and Apple's display options") {
   CHECK(has_font);
   check_report(out);
 }
+
+TEST_CASE("a book without chapters is still a valid EPUB") {
+  TempDir dir;
+  Book book;
+  book.config.epub.embed_fonts = EpubOptions::EmbedFonts::none;
+  Diagnostics diags;
+  auto out = dir.path() / "empty.epub";
+  REQUIRE(write_epub(book, out, diags));
+  check_report(out);
+}
