@@ -265,9 +265,12 @@ std::string file_title(const PostSource& source) {
 }  // namespace
 
 std::optional<Post> read_post_text(const PostSource& source, std::string_view bytes, const SiteConfig* site,
-                                   Diagnostics& diagnostics) {
+                                   Diagnostics& diagnostics, const Value* cascade) {
   auto read = read_front_matter(source, bytes, diagnostics);
   if (!read) return std::nullopt;
+  if (cascade && cascade->is_map())
+    for (const auto& [key, value] : cascade->as_map())
+      if (!read->data.value.find(key)) read->data.value.as_map().emplace_back(key, value);
   FieldReader f{read->data, source.display_path, diagnostics};
   int32_t tz = site ? site->time_zone_offset_minutes : 0;
 
@@ -346,6 +349,40 @@ std::optional<Post> read_post_text(const PostSource& source, std::string_view by
   if (post.title.empty()) post.title = first_heading(post.body);
   if (post.title.empty()) post.title = file_title(source);
   return post;
+}
+
+Value::Map cascade_of(const SectionPage& section) {
+  Value::Map out;
+  const Value* cascade = section.params.find("cascade");
+  auto add = [&](const Value& map) {
+    if (!map.is_map() || map.find("_target") || map.find("target")) return;
+    for (const auto& [key, value] : map.as_map()) {
+      std::string k = key;  // lowercased, as top-level front matter keys are
+      for (char& c : k)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+      bool present = false;
+      for (const auto& [existing, ignored] : out) present = present || existing == k;
+      if (!present) out.emplace_back(std::move(k), value);
+    }
+  };
+  if (!cascade) return out;
+  if (cascade->is_list())
+    for (const auto& entry : cascade->as_list()) add(entry);
+  else
+    add(*cascade);
+  return out;
+}
+
+bool is_rendered(const Post& post) {
+  if (const Value* headless = post.params.find("headless"); headless && headless->is_bool() && headless->as_bool())
+    return false;
+  for (const char* key : {"build", "_build"})
+    if (const Value* build = post.params.find(key))
+      if (const Value* render = build->find("render")) {
+        if (render->is_bool() && !render->as_bool()) return false;
+        if (render->is_string() && (render->as_string() == "never" || render->as_string() == "false")) return false;
+      }
+  return true;
 }
 
 std::optional<SectionPage> read_section_text(const PostSource& source, std::string_view bytes,

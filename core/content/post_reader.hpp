@@ -24,8 +24,17 @@ struct PostSource {
 /// Reads a post from the file's bytes. Invalid UTF-8 is reported at its line:col and
 /// replaced; front matter that cannot be parsed is a warning (an error under --strict)
 /// and gives nullopt. `site` supplies taxonomies and the time zone (may be null).
+/// `cascade` (a map, may be null) is front matter the post's sections push down with
+/// Hugo's `cascade`: its keys apply where the post does not set them itself.
 std::optional<Post> read_post_text(const PostSource& source, std::string_view bytes, const SiteConfig* site,
-                                   Diagnostics& diagnostics);
+                                   Diagnostics& diagnostics, const Value* cascade = nullptr);
+
+/// What a section's `cascade` pushes down, as one map: the map form, or the entries of the
+/// list form that have no `_target` (targets are not supported). Keys lowercased.
+Value::Map cascade_of(const SectionPage& section);
+
+/// False for pages Hugo does not render (`headless: true`, `build: {render: never}`).
+bool is_rendered(const Post& post);
 
 /// Reads a section's `_index.md`; nullopt if its front matter cannot be parsed.
 std::optional<SectionPage> read_section_text(const PostSource& source, std::string_view bytes,

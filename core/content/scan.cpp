@@ -1,6 +1,7 @@
 // Scanning PATHS: site roots, content folders and files; leaf bundles, section pages; reading posts in parallel.
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -217,32 +218,68 @@ Collection collect_posts(const BookConfig& config, Diagnostics& diagnostics) {
     std::vector<Diagnostic> diagnostics;
   };
   std::vector<Result> results(jobs.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < jobs.size(); i = next++) {
-      const ReadJob& job = jobs[i];
-      Diagnostics local;
-      if (auto bytes = content::read_file_bytes(job.source.file, job.source.display_path, local)) {
-        const ContentRoot& root = collection.roots[job.root];
-        const SiteConfig* site = root.site ? &*root.site : nullptr;
-        if (job.section) results[i].section = content::read_section_text(job.source, *bytes, local);
-        else results[i].post = content::read_post_text(job.source, *bytes, site, local);
+  std::vector<Value> cascades(jobs.size());  // per post job: what its sections cascade down
+
+  // Runs `read` over the jobs of one kind, in parallel.
+  auto read_all = [&](bool sections) {
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t i = next++; i < jobs.size(); i = next++) {
+        const ReadJob& job = jobs[i];
+        if (job.section != sections) continue;
+        Diagnostics local;
+        if (auto bytes = content::read_file_bytes(job.source.file, job.source.display_path, local)) {
+          const ContentRoot& root = collection.roots[job.root];
+          const SiteConfig* site = root.site ? &*root.site : nullptr;
+          if (job.section) results[i].section = content::read_section_text(job.source, *bytes, local);
+          else results[i].post = content::read_post_text(job.source, *bytes, site, local, &cascades[i]);
+        }
+        results[i].diagnostics = local.all();
       }
-      results[i].diagnostics = local.all();
-    }
+    };
+    size_t count = size_t(std::count_if(jobs.begin(), jobs.end(), [&](const ReadJob& j) { return j.section == sections; }));
+    size_t threads = std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, count / 32 + 1});
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
   };
-  size_t threads = std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, jobs.size() / 32 + 1});
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+
+  // Section pages first: their `cascade` applies to the posts below them, the nearest
+  // section winning for a key.
+  read_all(true);
+  std::map<std::pair<size_t, std::string>, Value::Map> cascade_by_dir;
+  for (size_t i = 0; i < jobs.size(); ++i)
+    if (results[i].section)
+      if (auto c = content::cascade_of(*results[i].section); !c.empty())
+        cascade_by_dir[{jobs[i].root, results[i].section->rel_dir}] = std::move(c);
+  if (!cascade_by_dir.empty())
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      if (jobs[i].section) continue;
+      Value::Map merged;
+      fs::path dir = fs::path(jobs[i].source.rel_path).parent_path();
+      if (jobs[i].source.leaf_bundle) dir = dir.parent_path();
+      while (true) {
+        auto it = cascade_by_dir.find({jobs[i].root, dir.generic_string()});
+        if (it != cascade_by_dir.end())
+          for (const auto& [key, value] : it->second) {
+            bool present = std::any_of(merged.begin(), merged.end(), [&](const auto& kv) { return kv.first == key; });
+            if (!present) merged.emplace_back(key, value);
+          }
+        if (dir.empty()) break;
+        dir = dir.parent_path();
+      }
+      cascades[i] = Value(std::move(merged));
+    }
+  read_all(false);
 
   // Posts whose paths collide (the same file reached through two PATHS) are kept once.
   std::set<fs::path> seen;
   for (auto& r : results) {
     for (auto& d : r.diagnostics) diagnostics.report(d.severity, std::move(d.where), std::move(d.message));
     if (r.section) collection.sections.push_back(std::move(*r.section));
-    if (r.post) {
+    // Headless pages and `build: {render: never}` are not published, so they are no chapters.
+    if (r.post && content::is_rendered(*r.post)) {
       if (seen.insert(r.post->file).second) collection.posts.push_back(std::move(*r.post));
     }
   }

@@ -246,3 +246,38 @@ TEST_CASE("scan order is by path and the same folder twice is scanned once") {
                        [](const Post& a, const Post& b) { return a.rel_path < b.rel_path; }));
   CHECK(c.roots.size() == 1);
 }
+
+TEST_CASE("a section's cascade applies below it; the nearest section and the post itself win") {
+  TempDir dir;
+  dir.write("c/_index.md", "---\ntitle: Home\ncascade:\n  Categories: [全站]\n  toc: false\n---\n");
+  dir.write("c/notes/_index.md", "---\ntitle: Notes\ncascade:\n  - categories: [笔记]\n  - _target: {kind: page}\n"
+                                 "    draft: true\n---\n");
+  dir.write("c/notes/a.md", "---\ntitle: A\n---\n");
+  dir.write("c/notes/b.md", "---\ntitle: B\ncategories: [自己的]\n---\n");
+  dir.write("c/notes/bundle/index.md", "---\ntitle: Bundle\n---\n");
+  dir.write("c/top.md", "---\ntitle: Top\n---\n");
+  Diagnostics sink;
+  auto c = scan(dir, {"c"}, sink);
+  CHECK(sink.all().empty());
+  REQUIRE(c.posts.size() == 4);
+  auto find = [&](const std::string& title) -> const Post& {
+    return *std::find_if(c.posts.begin(), c.posts.end(), [&](const Post& p) { return p.title == title; });
+  };
+  CHECK(find("A").categories == std::vector<std::string>{"笔记"});
+  CHECK(find("A").toc == false);
+  CHECK_FALSE(find("A").draft);  // the entry with a _target is not applied
+  CHECK(find("B").categories == std::vector<std::string>{"自己的"});
+  CHECK(find("Bundle").categories == std::vector<std::string>{"笔记"});
+  CHECK(find("Top").categories == std::vector<std::string>{"全站"});
+}
+
+TEST_CASE("headless pages and pages that are never rendered are not chapters") {
+  TempDir dir;
+  dir.write("c/shown.md", "---\ntitle: Shown\n---\n");
+  dir.write("c/headless/index.md", "---\ntitle: Headless\nheadless: true\n---\n");
+  dir.write("c/never.md", "---\ntitle: Never\nbuild:\n  render: never\n---\n");
+  dir.write("c/listed.md", "---\ntitle: Listed\nbuild: {render: always}\n---\n");
+  Diagnostics sink;
+  auto c = scan(dir, {"c"}, sink);
+  CHECK(rel_paths(c) == std::vector<std::string>{"listed.md", "shown.md"});
+}
