@@ -348,3 +348,13 @@ TEST_CASE("split_front_matter finds the block the way Hugo does") {
   CHECK(s.body_line == 5);
   CHECK(content::normalize_newlines("\xEF\xBB\xBF" "a\r\nb\rc") == "a\nb\nc");
 }
+
+TEST_CASE("field warnings point at the key's line in TOML and JSON too") {
+  auto toml = read("+++\ntitle = \"x\"\n\ndate = \"someday\"\nweight = \"heavy\"\n+++\n");
+  REQUIRE(toml.post);
+  CHECK(toml.mentions("content/posts/a.md:4: warning: front matter: date: not a date: someday"));
+  CHECK(toml.mentions("content/posts/a.md:5: warning: front matter: weight: expected a number"));
+  auto json = read("{\n  \"title\": \"x\",\n  \"Date\": \"soon\"\n}\n");
+  REQUIRE(json.post);
+  CHECK(json.mentions("content/posts/a.md:3: warning: front matter: date: not a date: soon"));
+}
