@@ -105,6 +105,13 @@ TEST_CASE("folio fetch fills the cache; folio build --offline makes an EPUB that
   CHECK(again.output.find("0 requests") != std::string::npos);
   CHECK(http.total_hits() == 5);
 
+  // On a terminal (script(1) gives the command one) the progress line shows.
+  Run tty = run("script -qec \"" + folio + " fetch " + quoted(site) + " --cache " + quoted(dir.path() / "cache2") +
+                "\" /dev/null");
+  INFO(tty.output);
+  CHECK(tty.output.find("figures: 5/5 fetched") != std::string::npos);
+  http.reset_counts();
+
   http.stop();
   fs::path epub = dir.path() / "remote.epub";
   Run build = run(folio + " build " + quoted(site) + " --cache " + quoted(cache) + " --offline -o " + quoted(epub));
