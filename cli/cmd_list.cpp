@@ -105,7 +105,8 @@ void print_text(const BookPlan& plan, const std::vector<size_t>& figures, const 
     total_chars += p.char_count;
     total_figures += figures[k];
   }
-  std::printf("\n%zu posts, %zu characters, %zu figures\n", plan.chapters.size(), total_chars, total_figures);
+  std::printf("\n%zu %s, %zu characters, %zu %s\n", plan.chapters.size(), plan.chapters.size() == 1 ? "post" : "posts",
+              total_chars, total_figures, total_figures == 1 ? "figure" : "figures");
   if (!tags.empty()) {
     std::printf("\nTAG COUNTS\n");
     for (const auto& t : tags) std::printf("%7zu  %s\n", t.count, t.term.c_str());
