@@ -1,6 +1,7 @@
 // Choosing the chapters: selection conditions, an explicit list, the order, and grouping into parts.
 #include <algorithm>
 #include <climits>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -72,6 +73,21 @@ const Post* find_listed(const Collection& c, const std::string& entry, const fs:
     if (p.leaf_bundle && p.file.parent_path() == from_base) return &p;
   }
   return nullptr;
+}
+
+// Where `entry` is written in book.yaml, so an unknown post is reported at its line.
+SourceLocation locate_in_config(const BookConfig& config, const std::string& display, const std::string& entry) {
+  SourceLocation where{display};
+  if (config.file.empty()) return where;
+  std::ifstream in(config.file);
+  std::string line;
+  for (uint32_t n = 1; std::getline(in, line); ++n)
+    if (size_t col = line.find(entry); col != std::string::npos) {
+      where.line = n;
+      where.column = uint32_t(col) + 1;
+      break;
+    }
+  return where;
 }
 
 void sort_chapters(std::vector<const Post*>& posts, Order order) {
@@ -149,7 +165,7 @@ BookPlan select_posts(const Collection& collection, const BookConfig& config, in
     for (const auto& entry : sel.posts) {
       const Post* p = find_listed(collection, entry, config.base_dir);
       if (!p) {
-        diagnostics.error({config_file}, "select.posts: no such post: " + entry);
+        diagnostics.error(locate_in_config(config, config_file, entry), "select.posts: no such post: " + entry);
         continue;
       }
       if (seen.insert(p).second) chosen.push_back(p);

@@ -136,6 +136,18 @@ TEST_CASE("an explicit ordered list of posts replaces the conditions and the ord
   CHECK(b.titles(sink) == Titles{"Meetup 2"});
   CHECK(sink.error_count() == 1);
   CHECK(sink.contains("select.posts: no such post: posts/nope.md"));
+
+  // From book.yaml, the error points at the entry.
+  auto file = b.dir.write("book.yaml", "content: [site]\nselect:\n  posts:\n    - posts/m1.md\n    - posts/gone.md\n");
+  Diagnostics load_sink;
+  auto config = load_book_config(file, load_sink);
+  REQUIRE(config);
+  Diagnostics select_sink;
+  auto plan = select_posts(b.collection, *config, kNow, select_sink);
+  CHECK(plan.chapters.size() == 1);
+  REQUIRE(select_sink.all().size() == 1);
+  CHECK(select_sink.all()[0].where.line == 5);
+  CHECK(select_sink.all()[0].where.column == 7);
 }
 
 TEST_CASE("grouping into parts by tag, section and year") {
