@@ -38,6 +38,7 @@ struct Frame {
   bool display = false;           // math
   std::string tag;                // html_span: the element name
   bool autolink = false;          // link: its text is its URL (no typographer)
+  const char* href_text = nullptr; // link: where md4c's href points (an autolink's own text)
 };
 
 bool holds_inlines(FrameKind k) {
@@ -308,6 +309,8 @@ class Reader {
         }
         break;
       default:
+        // A bare or <angle> autolink: its text is its href, byte for byte.
+        if (f.kind == FrameKind::link && s == f.href_text) f.autolink = true;
         append_pending(t, offset, true);
         break;
     }
@@ -473,6 +476,10 @@ class Reader {
     if (!f.pos_set) f.pos = post_.pos(origin_of(last_offset_));
     switch (f.kind) {
       case FrameKind::quote:
+        if (auto alert = github_alert(f.blocks)) {
+          add_block(Block{Division{std::move(*alert), {}, std::move(f.blocks)}, f.pos});
+          break;
+        }
         add_block(Block{BlockQuote{std::move(f.blocks)}, f.pos});
         break;
       case FrameKind::list:
@@ -540,6 +547,29 @@ class Reader {
       default:
         break;
     }
+  }
+
+  /// `> [!NOTE]` on a quote's first line: a GitHub alert. Returns its kind and strips the mark.
+  static std::optional<std::string> github_alert(Blocks& blocks) {
+    if (blocks.empty()) return std::nullopt;
+    auto* p = std::get_if<Paragraph>(&blocks.front().node);
+    if (!p || p->children.empty()) return std::nullopt;
+    auto* t = std::get_if<Text>(&p->children.front().node);
+    if (!t || t->text.size() < 4 || t->text.compare(0, 2, "[!") != 0) return std::nullopt;
+    size_t close = t->text.find(']');
+    if (close == std::string::npos) return std::nullopt;
+    std::string kind = t->text.substr(2, close - 2);
+    static const std::string_view kinds[] = {"note", "tip", "important", "warning", "caution"};
+    for (auto& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(std::begin(kinds), std::end(kinds), kind) == std::end(kinds)) return std::nullopt;
+    t->text.erase(0, close + 1);
+    size_t rest = t->text.find_first_not_of(" \t");
+    t->text.erase(0, rest == std::string::npos ? t->text.size() : rest);
+    if (t->text.empty()) p->children.erase(p->children.begin());
+    if (!p->children.empty() && std::holds_alternative<LineBreak>(p->children.front().node))
+      p->children.erase(p->children.begin());
+    if (p->children.empty()) blocks.erase(blocks.begin());
+    return kind;
   }
 
   static void trim_inlines(Inlines& in) {
@@ -648,7 +678,13 @@ class Reader {
         std::string title(d->title.text, d->title.size);
         push(FrameKind::link);
         // A permissive autolink's href points at its own text: no typographer there.
-        top().autolink = looks_autolink(d->href.text);
+        // www. and e-mail autolinks get an href md4c built outside the buffer.
+        const bool built = d->href.text < in_.text.data() ||
+                           d->href.text >= in_.text.data() + in_.text.size();
+        top().autolink = built && (href.rfind("http://www.", 0) == 0 || href.rfind("mailto:", 0) == 0);
+        top().href_text = d->href.text;
+        if (built && href.rfind("http://www.", 0) == 0)  // `www.`: Hugo's linkify uses https
+          href.replace(0, 7, "https://");
         top().link.href = std::move(href);
         top().link.title = std::move(title);
         break;
@@ -665,15 +701,6 @@ class Reader {
         break;
     }
     return 0;
-  }
-
-  /// True when md4c's href is the link text itself (an autolink, `<url>` or bare).
-  bool looks_autolink(const char* href) const {
-    const char* base = in_.text.data();
-    if (href < base || href >= base + in_.text.size()) return false;
-    if (href == base) return true;
-    char before = href[-1];
-    return before != '(' && before != ':' && before != ' ';
   }
 
   int leave_span(MD_SPANTYPE, void*) {

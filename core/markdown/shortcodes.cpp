@@ -156,6 +156,16 @@ std::string percent_spaces(std::string_view s) {
 
 Inline text_inline(std::string s, SourcePos pos) { return Inline{Text{std::move(s)}, pos}; }
 
+/// A caption or summary argument: Markdown, as Hugo renders it.
+Inlines markdown_inlines(const std::string& s, uint32_t origin, PostReader& reader) {
+  MappedText text;
+  text.insert(s, origin);
+  Blocks blocks = parse_blocks(text, reader);
+  if (blocks.size() == 1)
+    if (auto* p = std::get_if<Paragraph>(&blocks[0].node)) return std::move(p->children);
+  return {text_inline(s, reader.pos(origin))};
+}
+
 /// gist/youtube/tweet/x/vimeo/instagram: a link with a note, as a book cannot play them.
 std::optional<Block> embed_block(const std::string& name, const Tag& tag, SourcePos pos) {
   std::string note, url;
@@ -363,7 +373,7 @@ MappedText expand_shortcodes(const MappedText& in, PostReader& reader) {
       f.title = tag.get("title");
       f.link = tag.get("link");
       std::string caption = tag.get("caption");
-      if (!caption.empty()) f.caption.push_back(text_inline(caption, pos));
+      if (!caption.empty()) f.caption = markdown_inlines(caption, origin, reader);
       if (f.src.empty()) reader.warn(origin, "shortcode figure has no src");
       reader.insertions.blocks.push_back(Block{std::move(f), pos});
       block_insert(marker('B', reader.insertions.blocks.size() - 1), tag);
@@ -375,7 +385,7 @@ MappedText expand_shortcodes(const MappedText& in, PostReader& reader) {
       d.kind = "details";
       std::string summary = tag.get("summary", 0);
       if (summary.empty()) summary = tag.get("title");
-      if (!summary.empty()) d.title.push_back(text_inline(summary, pos));
+      if (!summary.empty()) d.title = markdown_inlines(summary, origin, reader);
       reader.insertions.divisions.push_back(std::move(d));
       size_t index = reader.insertions.divisions.size() - 1;
       block_insert(marker('O', index), tag);

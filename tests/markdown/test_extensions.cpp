@@ -131,3 +131,26 @@ TEST_CASE("emoji codes when enabled, never in code") {
   site.enable_emoji = true;
   CHECK(para_text(read(":+1:\n", diag, {}, 1, &site)) == "\U0001F44D");
 }
+
+TEST_CASE("GitHub alerts become divisions of their kind") {
+  Diagnostics diag;
+  Document doc = read("> [!WARNING]\n> Mind the *gap*.\n\n> [!nope] plain quote\n", diag);
+  auto divs = blocks_of<Division>(doc);
+  REQUIRE(divs.size() == 1);
+  CHECK(divs[0]->kind == "warning");
+  REQUIRE(divs[0]->children.size() == 1);
+  CHECK(plain_text(std::get<Paragraph>(divs[0]->children[0].node).children) == "Mind the gap.");
+  CHECK(blocks_of<BlockQuote>(doc).size() == 1);
+}
+
+TEST_CASE("permissive autolinks: URL, www (https, as Hugo) and e-mail, no typographer inside") {
+  Diagnostics diag;
+  Document doc = read("See https://a.org/x--y, www.example.com/a--b and me@example.com.\n", diag);
+  auto links = inlines_of<Link>(doc);
+  REQUIRE(links.size() == 3);
+  CHECK(std::get<Link>(links[0]->node).href == "https://a.org/x--y");
+  CHECK(plain_text(std::get<Link>(links[0]->node).children) == "https://a.org/x--y");
+  CHECK(std::get<Link>(links[1]->node).href == "https://www.example.com/a--b");
+  CHECK(plain_text(std::get<Link>(links[1]->node).children) == "www.example.com/a--b");
+  CHECK(std::get<Link>(links[2]->node).href == "mailto:me@example.com");
+}

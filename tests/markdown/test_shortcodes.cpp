@@ -6,7 +6,7 @@ using namespace folio::test;
 
 TEST_CASE("figure shortcode becomes a figure block with its parameters and position") {
   Diagnostics diag;
-  Document doc = read("Intro.\n\n{{< figure src=\"/img/a.png\" alt=\"An A\" title=\"Title A\" caption=\"Cap\" link=\"https://l\" >}}\n\nAfter.\n",
+  Document doc = read("Intro.\n\n{{< figure src=\"/img/a.png\" alt=\"An A\" title=\"Title A\" caption=\"Cap *it*\" link=\"https://l\" >}}\n\nAfter.\n",
                       diag, {}, 4);
   auto figs = block_nodes<Figure>(doc);
   REQUIRE(figs.size() == 1);
@@ -14,7 +14,9 @@ TEST_CASE("figure shortcode becomes a figure block with its parameters and posit
   CHECK(f.src == "/img/a.png");
   CHECK(f.alt == "An A");
   CHECK(f.title == "Title A");
-  CHECK(plain_text(f.caption) == "Cap");
+  CHECK(plain_text(f.caption) == "Cap it");
+  CHECK(std::holds_alternative<Emphasis>(f.caption[1].node));
+  CHECK(f.caption[0].pos.line == 6);
   CHECK(f.link == "https://l");
   CHECK(figs[0]->pos.line == 6);
   CHECK(figs[0]->pos.column == 1);
