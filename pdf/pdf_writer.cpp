@@ -19,6 +19,7 @@
 #include "pages/page_plan.hpp"
 #include "pages/toc.hpp"
 #include "render/pdf_renderer.hpp"
+#include "render/prepare_figures.hpp"
 #include "style.hpp"
 
 namespace folio {
@@ -176,6 +177,9 @@ bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& 
   input.plan = layout.plan;
   input.creation_date = creation_date();
   input.creator = std::string("folio ") + FOLIO_VERSION;
+  std::vector<std::optional<pdf::FigureFile>> figures =
+      pdf::prepare_figures(book, layout.chapters, layout.style, diagnostics, 2);
+  input.figures = &figures;
 
   std::error_code ec;
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);

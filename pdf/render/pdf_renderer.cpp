@@ -41,8 +41,8 @@ constexpr double kGrey = 0.35;
 class PdfDrawContext : public DrawContext {
  public:
   PdfDrawContext(cairo_t* cr, const Book& book, const Style& style, const std::set<std::string>& dests,
-                 Diagnostics& diag)
-      : cr_(cr), book_(book), style_(style), dests_(dests), diag_(diag) {}
+                 const std::vector<std::optional<FigureFile>>* prepared, Diagnostics& diag)
+      : cr_(cr), book_(book), style_(style), dests_(dests), prepared_(prepared), diag_(diag) {}
 
   cairo_t* cr() override { return cr_; }
 
@@ -78,7 +78,9 @@ class PdfDrawContext : public DrawContext {
     if (figure < 0 || size_t(figure) >= book_.figures.size()) return false;
     const FigureAsset& asset = book_.figures[figure];
     auto px = [&](double pt) { return static_cast<uint32_t>(std::ceil(pt / 72.0 * style_.image_dpi)); };
-    std::optional<FigureFile> file = figure_file(asset, px(w), px(h), book_.config.figures, diag_);
+    std::optional<FigureFile> file = prepared_ && size_t(figure) < prepared_->size()
+                                         ? (*prepared_)[figure]
+                                         : figure_file(asset, px(w), px(h), book_.config.figures, diag_);
     if (!file) return false;
     std::string id = (asset.digest.empty() ? asset.source : asset.digest) + "@" + std::to_string(file->width) + "x" +
                      std::to_string(file->height);
@@ -104,6 +106,7 @@ class PdfDrawContext : public DrawContext {
   const Book& book_;
   const Style& style_;
   const std::set<std::string>& dests_;
+  const std::vector<std::optional<FigureFile>>* prepared_;
   Diagnostics& diag_;
   std::set<int> failed_;
 };
@@ -164,7 +167,7 @@ class Renderer {
     for (size_t i = 0; i < in_.plan.pages.size(); ++i) {
       const PhysicalPage& page = in_.plan.pages[i];
       cairo_pdf_surface_set_page_label(surface_, page.label.c_str());
-      PdfDrawContext dc(cr_, book_, style_, dests_, diag_);
+      PdfDrawContext dc(cr_, book_, style_, dests_, in_.figures, diag_);
       switch (page.kind) {
         case PageKind::cover: cover(dc); break;
         case PageKind::title: title_page(); break;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "flow/distribute.hpp"
 #include "flow/item.hpp"
 #include "pages/page_plan.hpp"
+#include "render/figure_source.hpp"
 #include "style.hpp"
 #include "text_context.hpp"
 
@@ -31,6 +33,9 @@ struct RenderInput {
   PagePlan plan;
   std::string creation_date;  ///< ISO 8601, empty: cairo's clock
   std::string creator;        ///< "folio <version>"
+  /// Prepared figure files, one per Book::figures (see prepare_figures); null: prepared
+  /// while drawing.
+  const std::vector<std::optional<FigureFile>>* figures = nullptr;
 };
 
 /// Draws the book into `file`. False (with an error) when cairo fails.
