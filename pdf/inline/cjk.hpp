@@ -46,7 +46,10 @@ void apply_cjk_attributes(const std::string& text, PangoAttrList* attrs, double 
 /// and half after its Han character.
 /// Slack order (clreq "Line Adjustment"): word spaces to +1/2 em, Han–Latin gaps to 1/3
 /// em, CJK gaps to +0.095 em (past 0.1 em pdftotext reads a space between two Han
-/// characters), then the rest over word spaces, else Han–Latin gaps, else CJK gaps.
+/// characters), then the rest over word spaces, else Han–Latin gaps; a line of CJK text
+/// only spreads all its slack evenly over every CJK gap. Gaps where the font changes
+/// (bold, italic) take slack only in that last case: pdftotext reads 0.05 em there as a
+/// space. Headings and ragged text: pass width_pango <= 0 (gaps placed, no stretching).
 void justify_cjk_lines(PangoLayout* layout, int width_pango);
 
 /// False for characters that clreq (basic and strict) and JLReq forbid at the start of a

@@ -155,6 +155,7 @@ struct LineGaps {
   std::vector<int> spaces;       ///< word spaces (cluster indices)
   std::vector<int> latin_gaps;   ///< Han–Latin boundaries
   std::vector<int> cjk_gaps;     ///< gaps between CJK characters
+  std::vector<int> font_gaps;    ///< gaps between CJK characters where the font changes
 };
 
 LineGaps find_gaps(const std::vector<Cluster>& clusters) {
@@ -176,8 +177,8 @@ LineGaps find_gaps(const std::vector<Cluster>& clusters) {
       gaps.latin_gaps.push_back(i);
     else if (a.font == next.font)
       gaps.cjk_gaps.push_back(i);
-    // else: where the font changes (bold, italic, a footnote number), pdftotext starts a
-    // new word and reads even a 0.05 em gap as a space, so that gap stays as it is.
+    else
+      gaps.font_gaps.push_back(i);
   }
   return gaps;
 }
@@ -206,13 +207,23 @@ void justify_line(std::vector<Cluster>& clusters, int slack, FontEms& ems, std::
   fill(clusters, gaps.latin_gaps, kLatinGapLimitEm, left, ems, extra);
   fill(clusters, gaps.cjk_gaps, kCjkGapSoftLimitEm, left, ems, extra);
   // What is left goes where a wider gap reads as a space anyway: word spaces, else the
-  // Han–Latin gaps, else (a line of CJK only) the CJK gaps past their soft limit.
-  if (!gaps.spaces.empty())
-    fill(clusters, gaps.spaces, -1, left, ems, extra);
-  else if (!gaps.latin_gaps.empty())
-    fill(clusters, gaps.latin_gaps, -1, left, ems, extra);
-  else
-    fill(clusters, gaps.cjk_gaps, -1, left, ems, extra);
+  // Han–Latin gaps. A line of CJK text only spreads all its slack evenly instead, now
+  // over the gaps where the font changes too: pdftotext reads a gap over 0.1 em as a
+  // space unless the line's gaps are all equal, and at a font change (bold, italic, a
+  // footnote number) it reads even 0.05 em as one, so those take slack only here.
+  if (left > 0.5) {
+    if (!gaps.spaces.empty()) {
+      fill(clusters, gaps.spaces, -1, left, ems, extra);
+    } else if (!gaps.latin_gaps.empty()) {
+      fill(clusters, gaps.latin_gaps, -1, left, ems, extra);
+    } else {
+      std::vector<int> all = gaps.cjk_gaps;
+      all.insert(all.end(), gaps.font_gaps.begin(), gaps.font_gaps.end());
+      extra.assign(clusters.size(), 0.0);
+      left = slack;
+      fill(clusters, all, -1, left, ems, extra);
+    }
+  }
   SlackSpreader spreader;
   for (size_t i = 0; i < clusters.size(); ++i)
     if (extra[i] > 0) spreader.give(clusters[i], extra[i]);
