@@ -317,7 +317,8 @@ FrontMatterSplit split_front_matter(std::string_view text) {
     split.body = std::string_view();
     return split;
   }
-  if (first == '{') {
+  // `{{< shortcode >}}` at the top is content, not a JSON object.
+  if (first == '{' && text.substr(pos, 2) != "{{") {
     split.format = FrontMatterFormat::json;
     split.open_line = line;
     // Match braces, skipping over strings and their escapes.

@@ -65,10 +65,20 @@ struct ReadJob {
 };
 
 // Work for one content folder: walk it in sorted order so the scan is deterministic.
-void walk(const fs::path& dir, const ContentRoot& root, size_t root_index, bool top, std::vector<ReadJob>& jobs) {
+// Deeper than this is a symlink loop, not a blog.
+constexpr int kMaxDepth = 32;
+
+void walk(const fs::path& dir, const ContentRoot& root, size_t root_index, int depth, std::vector<ReadJob>& jobs,
+          Diagnostics& diagnostics) {
+  const bool top = depth == 0;
+  if (depth > kMaxDepth) {
+    diagnostics.warning({content::display_path_of(dir)}, "folders nested too deep (a symlink loop?); not scanned");
+    return;
+  }
   std::error_code ec;
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+  if (ec) diagnostics.warning({content::display_path_of(dir)}, "cannot read the folder: " + ec.message());
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
 
@@ -100,7 +110,7 @@ void walk(const fs::path& dir, const ContentRoot& root, size_t root_index, bool 
     if (ignored_name(name)) continue;
     if (e.is_directory(ec)) {
       if (top && root.site_root.empty() && non_content_folder(name)) continue;
-      walk(e.path(), root, root_index, false, jobs);
+      walk(e.path(), root, root_index, depth + 1, jobs, diagnostics);
     } else if (e.is_regular_file(ec) && is_markdown(e.path())) {
       if (is_section_index(e.path())) job_for(e.path(), false, true);
       else job_for(e.path(), false, false);
@@ -206,7 +216,7 @@ Collection collect_posts(const BookConfig& config, Diagnostics& diagnostics) {
       job.source.leaf_bundle = is_bundle_index(path);
       jobs.push_back(std::move(job));
     } else {
-      walk(r.content_dir, r, root_index, true, jobs);
+      walk(r.content_dir, r, root_index, 0, jobs, diagnostics);
     }
   }
 

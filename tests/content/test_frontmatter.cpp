@@ -191,6 +191,14 @@ TEST_CASE("no front matter: the title comes from the first heading, else the fil
   CHECK_FALSE(bundle.post->date);
 }
 
+TEST_CASE("a shortcode at the top is content, not JSON front matter") {
+  auto r = read("{{< figure src=\"a.png\" >}}\n\ntext\n");
+  REQUIRE(r.post);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.post->front_matter == FrontMatterFormat::none);
+  CHECK(r.post->body.rfind("{{<", 0) == 0);
+}
+
 TEST_CASE("a thematic break or a list at the top is not front matter") {
   auto r = read("- item\n- item\n");
   REQUIRE(r.post);

@@ -9,6 +9,7 @@
 
 using namespace folio;
 using folio::test::TempDir;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -280,4 +281,16 @@ TEST_CASE("headless pages and pages that are never rendered are not chapters") {
   Diagnostics sink;
   auto c = scan(dir, {"c"}, sink);
   CHECK(rel_paths(c) == std::vector<std::string>{"listed.md", "shown.md"});
+}
+
+TEST_CASE("a symlink loop is reported, not followed forever") {
+  TempDir dir;
+  dir.write("c/a.md", "# A\n");
+  std::error_code ec;
+  fs::create_directory_symlink(dir.path() / "c", dir.path() / "c/loop", ec);
+  REQUIRE_FALSE(ec);
+  Diagnostics sink;
+  auto c = scan(dir, {"c"}, sink);
+  CHECK(sink.contains("symlink loop"));
+  CHECK(c.posts.front().rel_path == "a.md");
 }
