@@ -53,6 +53,25 @@ std::vector<std::string> split_lines(const std::string& s) {
   return lines;
 }
 
+// True if `text` has white space between two ideographs.
+bool has_space_between_ideographs(const std::string& text) {
+  size_t i = 0;
+  char32_t before_space = 0, previous = 0;
+  bool space_run = false;
+  while (i < text.size()) {
+    const char32_t c = folio::utf8::next(text, i);
+    if (c == U' ') {
+      if (!space_run) before_space = previous;
+      space_run = true;
+    } else {
+      if (space_run && cjk::is_ideograph(before_space) && cjk::is_ideograph(c)) return true;
+      space_run = false;
+    }
+    previous = c;
+  }
+  return false;
+}
+
 // Writes the sample paragraphs, justified at `width`, one after the other on A5 pages.
 void write_pdf(const std::filesystem::path& path, double width) {
   SurfacePtr surface(cairo_pdf_surface_create(path.c_str(), 420, 595));
@@ -130,4 +149,40 @@ TEST_CASE("pdftotext reads back the original text with clreq line edges") {
     }
   }
   if (!std::getenv("FOLIO_KEEP")) std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a loose CJK-only line with a bold span still reads back without spaces") {
+  // The inline code cannot follow 调用 on the first line, which is left with a lot of
+  // slack and nothing but CJK gaps to take it, some of them at the bold span's edges.
+  const std::string text = "李华的观点是：这类函数可以写，但别滥用。链式调用 Map(Filter(Reduce(xs))) 读起来不如一个普通的循环清楚。";
+  const auto dir = std::filesystem::temp_directory_path() / ("folio_pdf_cjk_loose_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  const auto pdf = dir / "loose.pdf";
+  int loose_lines = 0;
+  for (double width = 250; width <= 290; width += 8) {
+    CAPTURE(width);
+    {
+      SurfacePtr surface(cairo_pdf_surface_create(pdf.c_str(), 420, 595));
+      LayoutMaker maker(surface.get());
+      ParagraphSpec spec;
+      spec.text = text;
+      spec.width_pt = width;
+      spec.bold = {"可以写，但别滥用"};
+      LayoutPtr layout = maker.make(spec);
+      const double natural = view_lines(layout.get()).at(0).logical_width_pt;
+      justify_cjk_lines(layout.get(), pango_layout_get_width(layout.get()));
+      const LineView first = view_lines(layout.get()).at(0);
+      // More slack than 0.1 em per gap: the case where the soft limit gives way.
+      if ((width - natural) / double(first.clusters.size()) > 1.0) ++loose_lines;
+      CHECK(std::abs(first.logical_width_pt - width) < 0.05);
+      cairo_move_to(maker.cairo(), 40, 40);
+      pango_cairo_show_layout(maker.cairo(), layout.get());
+      cairo_surface_finish(surface.get());
+    }
+    const std::string extracted = run("pdftotext -enc UTF-8 '" + pdf.string() + "' -");
+    CAPTURE(extracted);
+    CHECK_FALSE(has_space_between_ideographs(extracted));
+  }
+  CHECK(loose_lines > 0);
+  std::filesystem::remove_all(dir);
 }
