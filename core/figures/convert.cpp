@@ -140,8 +140,9 @@ std::optional<RenderedFigure> figure_for_epub(const FigureAsset& asset, const Fi
       return RenderedFigure{target, ImageFormat::svg, asset.width, asset.height};
     }
     case ImageFormat::webp:
-      // Older EPUB readers cannot show WebP (it is not an EPUB core media type).
-      return work.raster(size, false);
+      // Older EPUB readers cannot show WebP (it is not an EPUB core media type): an opaque
+      // one becomes JPEG (a photo stays small), one with transparency PNG.
+      return work.raster(size, true);
     case ImageFormat::jpeg:
       if (size.width == asset.width && size.height == asset.height) return as_is;
       return work.raster(size, true);

@@ -38,7 +38,7 @@ struct Source {
   std::string key;         ///< "file:/abs/path", the URL, or "bad:<src>" for refusals
   ResolvedSource resolved;
   bool ok = false;
-  bool refused = false;    ///< an error rather than a warning (path traversal, bad scheme)
+  bool refused = false;    ///< an error rather than a warning (a path leading outside)
   std::string failure;
   FigureAsset asset;       ///< when ok: everything but first_use
 };
@@ -260,7 +260,8 @@ FigureReport resolve_figures(Book& book, const Collection& collection, Diagnosti
     Source& s = sources[i];
     switch (s.resolved.kind) {
       case ResolvedSource::Kind::local: resolve_local(s, options); break;
-      case ResolvedSource::Kind::missing: s.failure = s.resolved.reason; break;
+      case ResolvedSource::Kind::missing:
+      case ResolvedSource::Kind::unsupported: s.failure = s.resolved.reason; break;
       case ResolvedSource::Kind::refused:
         s.failure = s.resolved.reason;
         s.refused = true;

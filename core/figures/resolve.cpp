@@ -71,9 +71,9 @@ std::vector<std::string> headers_for(std::string_view url, const FigureOptions& 
   return out;
 }
 
-ResolvedSource refused(std::string why) {
+ResolvedSource refused(std::string why, ResolvedSource::Kind kind = ResolvedSource::Kind::refused) {
   ResolvedSource r;
-  r.kind = ResolvedSource::Kind::refused;
+  r.kind = kind;
   r.reason = std::move(why);
   return r;
 }
@@ -191,11 +191,13 @@ ResolvedSource resolve_source(std::string_view written, const Post& post, const 
     ResolvedSource r;
     r.kind = ResolvedSource::Kind::remote;
     r.url = src;
-    if (url_host(src).empty()) return refused("figure URL without a host: " + src);
+    if (url_host(src).empty()) return refused("figure URL without a host: " + src, ResolvedSource::Kind::unsupported);
     r.headers = headers_for(src, options);
     return r;
   }
-  if (!scheme.empty()) return refused("figure scheme " + scheme + ": is not fetched (only http and https): " + src);
+  if (!scheme.empty())
+    return refused("figure scheme " + scheme + ": is not fetched (only http and https): " + src,
+                   ResolvedSource::Kind::unsupported);
 
   std::string path = path_part(src);
   fs::path post_dir = post.file.parent_path();

@@ -19,12 +19,13 @@ struct ResolvedSource {
     local,    ///< `file` is an existing file inside the allowed roots
     remote,   ///< `url` is an http or https URL (after rewrites)
     missing,  ///< a local path that names no file (warning)
-    refused,  ///< a path leading outside the content roots, or a scheme we do not fetch
+    refused,  ///< a path leading outside the content roots (an error: it may be an attack)
+    unsupported,  ///< a scheme we do not fetch (file:, ftp:, data:, ...) or a URL without a host
   };
   Kind kind = Kind::missing;
   std::filesystem::path file;
   std::string url;
-  std::string reason;  ///< for missing and refused
+  std::string reason;  ///< for missing, refused and unsupported
   /// Extra request headers for the URL's host ("Name: value"), from FigureOptions::headers.
   std::vector<std::string> headers;
 };

@@ -205,11 +205,17 @@ TEST_CASE("figure_for_epub keeps core types, converts WebP, sanitizes SVG, downs
   CHECK(figure_for_epub(gif, options, diag)->file == gif.file);
 
   auto webp = asset_from(dir.path(), "w.webp", test::make_webp(30, 20));
-  auto png = figure_for_epub(webp, options, diag);
+  auto jpeg_from_webp = figure_for_epub(webp, options, diag);
+  REQUIRE(jpeg_from_webp);
+  CHECK(jpeg_from_webp->format == ImageFormat::jpeg);
+  CHECK(probe_path(jpeg_from_webp->file).format == ImageFormat::jpeg);
+  CHECK(probe_path(jpeg_from_webp->file).width == 30);
+  auto webp_alpha = asset_from(dir.path(), "wa.webp", test::make_webp(30, 20, true));
+  auto png = figure_for_epub(webp_alpha, options, diag);
   REQUIRE(png);
   CHECK(png->format == ImageFormat::png);
   CHECK(probe_path(png->file).format == ImageFormat::png);
-  CHECK(probe_path(png->file).width == 30);
+  CHECK(probe_path(png->file).height == 20);
 
   options.downscale_pixels = 200'000;
   auto smaller = figure_for_epub(jpeg, options, diag);

@@ -479,3 +479,20 @@ TEST_CASE("a refresh answered with 404 keeps the cached copy") {
   Diagnostics d3;
   CHECK(resolve_figures(t.book, t.collection, d3).embedded == 1);
 }
+
+TEST_CASE("the cache goes beside book.yaml, else beside the first content path, else where asked") {
+  BookUnderTest t({"gone.png"});
+  Diagnostics d;
+  t.book.config.figures.cache_dir.clear();
+  t.book.config.file = t.dir.path() / "book.yaml";
+  resolve_figures(t.book, t.collection, d);
+  CHECK(t.book.config.figures.cache_dir == t.dir.path() / ".folio-cache");
+  t.book.config.figures.cache_dir.clear();
+  t.book.config.file.clear();
+  t.book.config.content = {"content"};
+  resolve_figures(t.book, t.collection, d);
+  CHECK(t.book.config.figures.cache_dir == t.dir.path() / "content/.folio-cache");
+  t.book.config.figures.cache_dir = "my-cache";
+  resolve_figures(t.book, t.collection, d);
+  CHECK(t.book.config.figures.cache_dir == t.dir.path() / "my-cache");
+}

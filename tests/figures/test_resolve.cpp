@@ -98,7 +98,7 @@ TEST_CASE("schemes: http and https fetched, everything else refused") {
   for (const char* src : {"file:///etc/passwd", "ftp://example.com/x.png", "javascript:alert(1)", "data:image/png;base64,AA"}) {
     CAPTURE(src);
     auto bad = resolve_source(src, site.bundle, roots, o);
-    CHECK(bad.kind == ResolvedSource::Kind::refused);
+    CHECK(bad.kind == ResolvedSource::Kind::unsupported);
     CHECK(bad.reason.find("only http and https") != std::string::npos);
   }
 }
