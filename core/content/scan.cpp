@@ -64,10 +64,10 @@ struct ReadJob {
   bool section = false;
 };
 
-// Work for one content folder: walk it in sorted order so the scan is deterministic.
 // Deeper than this is a symlink loop, not a blog.
 constexpr int kMaxDepth = 32;
 
+// Collects the files of one content folder, walking it in sorted order so the scan is deterministic.
 void walk(const fs::path& dir, const ContentRoot& root, size_t root_index, int depth, std::vector<ReadJob>& jobs,
           Diagnostics& diagnostics) {
   const bool top = depth == 0;
