@@ -251,15 +251,19 @@ FigureReport resolve_figures(Book& book, const Collection& collection, Diagnosti
     });
   }
 
-  // 2. Local files and refusals; remote ones from the cache where it can.
+  // 2. Local files (read, hashed and probed on the workers) and refusals; remote ones from
+  //    the cache where it can.
   FigureCache cache(options.cache_dir);
+  TaskPool workers(8);  // mostly waiting on disks (reads, fsync), not on a core
   std::vector<FetchRequest> requests;
   std::vector<size_t> request_source;
   std::vector<std::optional<CacheEntry>> cached(sources.size());
   for (size_t i = 0; i < sources.size(); ++i) {
     Source& s = sources[i];
     switch (s.resolved.kind) {
-      case ResolvedSource::Kind::local: resolve_local(s, options); break;
+      case ResolvedSource::Kind::local:
+        workers.submit([&s, &options] { resolve_local(s, options); });
+        break;
       case ResolvedSource::Kind::missing:
       case ResolvedSource::Kind::unsupported: s.failure = s.resolved.reason; break;
       case ResolvedSource::Kind::refused:
@@ -298,19 +302,16 @@ FigureReport resolve_figures(Book& book, const Collection& collection, Diagnosti
   ProgressLine progress_line;
   FetchStats stats;
   const int64_t now = int64_t(std::time(nullptr));
-  {
-    TaskPool workers(8);  // mostly waiting on fsync, not on a core
-    fetch_all(
-        requests, options, stats,
-        [&](size_t done, size_t total, uint64_t bytes, size_t failed) { progress_line.show(done, total, bytes, failed); },
-        [&](size_t r, FetchResult& result) {
-          size_t i = request_source[r];
-          workers.submit([&, i, result = std::move(result)]() mutable {
-            take_result(sources[i], std::move(result), cached[i], cache, options, now, diagnostics);
-          });
+  fetch_all(
+      requests, options, stats,
+      [&](size_t done, size_t total, uint64_t bytes, size_t failed) { progress_line.show(done, total, bytes, failed); },
+      [&](size_t r, FetchResult& result) {
+        size_t i = request_source[r];
+        workers.submit([&, i, result = std::move(result)]() mutable {
+          take_result(sources[i], std::move(result), cached[i], cache, options, now, diagnostics);
         });
-    workers.wait();
-  }
+      });
+  workers.wait();
   progress_line.finish();
   report.requests = stats.requests;
   report.bytes = stats.bytes;
