@@ -72,6 +72,7 @@ struct FieldReader {
   const ParsedData& data;
   const std::string& file;
   Diagnostics& diagnostics;
+  const ZoneRules* zone = nullptr;  // for dates without a zone, when the site names one
 
   const Value* get(std::string_view key) const { return data.value.find(key); }
 
@@ -148,7 +149,16 @@ struct FieldReader {
       if (!v || v->is_null()) continue;
       auto s = v->scalar_text();
       if (!s || s->empty()) continue;
-      if (auto d = parse_date(*s, tz)) return d;
+      if (auto d = parse_date(*s, tz)) {
+        if (zone && !d->has_zone) {
+          // The wall-clock time in the site's zone, with the offset in force on that day.
+          int64_t local = d->unix_seconds + int64_t(d->utc_offset_minutes) * 60;
+          int32_t offset = zone->offset_for_local(local);
+          d->unix_seconds = local - offset;
+          d->utc_offset_minutes = offset / 60;
+        }
+        return d;
+      }
       diagnostics.warning(where(key), "front matter: " + std::string(key) + ": not a date: " + *s);
     }
     return std::nullopt;
@@ -264,14 +274,16 @@ std::string file_title(const PostSource& source) {
 
 }  // namespace
 
-std::optional<Post> read_post_text(const PostSource& source, std::string_view bytes, const SiteConfig* site,
-                                   Diagnostics& diagnostics, const Value* cascade) {
+std::optional<Post> read_post_text(const PostSource& source, std::string_view bytes, const PostContext& context,
+                                   Diagnostics& diagnostics) {
+  const SiteConfig* site = context.site;
+  const Value* cascade = context.cascade;
   auto read = read_front_matter(source, bytes, diagnostics);
   if (!read) return std::nullopt;
   if (cascade && cascade->is_map())
     for (const auto& [key, value] : cascade->as_map())
       if (!read->data.value.find(key)) read->data.value.as_map().emplace_back(key, value);
-  FieldReader f{read->data, source.display_path, diagnostics};
+  FieldReader f{read->data, source.display_path, diagnostics, context.zone};
   int32_t tz = site ? site->time_zone_offset_minutes : 0;
 
   Post post;
@@ -389,7 +401,7 @@ std::optional<SectionPage> read_section_text(const PostSource& source, std::stri
                                              Diagnostics& diagnostics) {
   auto read = read_front_matter(source, bytes, diagnostics);
   if (!read) return std::nullopt;
-  FieldReader f{read->data, source.display_path, diagnostics};
+  FieldReader f{read->data, source.display_path, diagnostics, nullptr};
   SectionPage page;
   page.file = source.file;
   page.rel_dir = fs::path(source.rel_path).parent_path().generic_string();

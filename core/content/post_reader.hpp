@@ -9,6 +9,7 @@
 #include "folio/content.hpp"
 #include "folio/diagnostics.hpp"
 #include "folio/post.hpp"
+#include "timezone.hpp"
 
 namespace folio::content {
 
@@ -21,13 +22,20 @@ struct PostSource {
   bool leaf_bundle = false;
 };
 
+/// What reading a post may consult besides its bytes (every member may be null).
+struct PostContext {
+  const SiteConfig* site = nullptr;  ///< taxonomies; time_zone_offset_minutes for dates without a zone
+  const ZoneRules* zone = nullptr;   ///< the site's timeZone rules (DST included), when the system has them
+  /// Front matter the post's sections push down with Hugo's `cascade` (a map): its keys
+  /// apply where the post does not set them itself.
+  const Value* cascade = nullptr;
+};
+
 /// Reads a post from the file's bytes. Invalid UTF-8 is reported at its line:col and
 /// replaced; front matter that cannot be parsed is a warning (an error under --strict)
-/// and gives nullopt. `site` supplies taxonomies and the time zone (may be null).
-/// `cascade` (a map, may be null) is front matter the post's sections push down with
-/// Hugo's `cascade`: its keys apply where the post does not set them itself.
-std::optional<Post> read_post_text(const PostSource& source, std::string_view bytes, const SiteConfig* site,
-                                   Diagnostics& diagnostics, const Value* cascade = nullptr);
+/// and gives nullopt.
+std::optional<Post> read_post_text(const PostSource& source, std::string_view bytes, const PostContext& context,
+                                   Diagnostics& diagnostics);
 
 /// What a section's `cascade` pushes down, as one map: the map form, or the entries of the
 /// list form that have no `_target` (targets are not supported). Keys lowercased.

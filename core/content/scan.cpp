@@ -228,6 +228,12 @@ Collection collect_posts(const BookConfig& config, Diagnostics& diagnostics) {
     std::vector<Diagnostic> diagnostics;
   };
   std::vector<Result> results(jobs.size());
+  // Each site's timeZone, read once, so dates without a zone get the offset of their day.
+  std::vector<std::optional<content::ZoneRules>> zones(collection.roots.size());
+  for (size_t k = 0; k < collection.roots.size(); ++k)
+    if (const auto& site = collection.roots[k].site)
+      if (const Value* tz = site->raw.find("timeZone"))
+        if (auto name = tz->scalar_text()) zones[k] = content::load_zone(*name);
   std::vector<Value> cascades(jobs.size());  // per post job: what its sections cascade down
 
   // Runs `read` over the jobs of one kind, in parallel.
@@ -242,7 +248,10 @@ Collection collect_posts(const BookConfig& config, Diagnostics& diagnostics) {
           const ContentRoot& root = collection.roots[job.root];
           const SiteConfig* site = root.site ? &*root.site : nullptr;
           if (job.section) results[i].section = content::read_section_text(job.source, *bytes, local);
-          else results[i].post = content::read_post_text(job.source, *bytes, site, local, &cascades[i]);
+          else {
+            content::PostContext context{site, zones[job.root] ? &*zones[job.root] : nullptr, &cascades[i]};
+            results[i].post = content::read_post_text(job.source, *bytes, context, local);
+          }
         }
         results[i].diagnostics = local.all();
       }

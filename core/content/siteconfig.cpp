@@ -7,6 +7,7 @@
 
 #include "frontmatter.hpp"
 #include "post_reader.hpp"
+#include "timezone.hpp"
 
 namespace folio::content {
 
@@ -14,8 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Standard-time offsets of the zones blogs name. folio has no time zone database (libstdc++ 12
-// has no chrono::tzdb), so zones with daylight saving time use their standard offset.
+// Standard-time offsets of the zones blogs name, for systems without /usr/share/zoneinfo
+// (libstdc++ 12 has no chrono::tzdb); zones with daylight saving time use their standard offset.
 struct ZoneOffset {
   std::string_view name;
   int32_t minutes;
@@ -51,6 +52,8 @@ std::string author_of(const Value* v) {
 }  // namespace
 
 std::optional<int32_t> time_zone_offset(std::string_view name) {
+  // The system's zoneinfo knows every zone; the table below is for systems without it.
+  if (auto zone = load_zone(name)) return zone->standard_offset / 60;
   for (const auto& z : kZones)
     if (z.name == name) return z.minutes;
   // Etc/GMT-8 means UTC+8 (POSIX sign convention).

@@ -17,8 +17,8 @@ std::filesystem::path find_site_config(const std::filesystem::path& site_root);
 /// Reads a site config file; nullopt after a located error.
 std::optional<SiteConfig> load_site_config(const std::filesystem::path& file, Diagnostics& diagnostics);
 
-/// The UTC offset of an IANA zone name or a `+08:00` offset (zones without daylight saving
-/// time and UTC); nullopt when folio does not know it.
+/// The standard UTC offset of an IANA zone name (from the system's zoneinfo, else a table of
+/// common zones) or of a `+08:00` offset; nullopt when folio does not know it.
 std::optional<int32_t> time_zone_offset(std::string_view name);
 
 }  // namespace folio::content

@@ -27,7 +27,7 @@ Read read(std::string_view text, const SiteConfig* site = nullptr, std::string r
   source.leaf_bundle = rel.find("/index.md") != std::string::npos;
   Diagnostics sink;
   Read r;
-  r.post = content::read_post_text(source, text, site, sink);
+  r.post = content::read_post_text(source, text, content::PostContext{site, nullptr, nullptr}, sink);
   r.diagnostics = sink.all();
   return r;
 }
