@@ -298,3 +298,53 @@ TEST_CASE("conversions refuse bombs and report corrupt files at the figure's pla
   CHECK(diag.all().back().where.line == 3);
   CHECK(diag.all().back().message.find("fake.png") != std::string::npos);
 }
+
+TEST_CASE("probe and the decoders survive every truncation and random damage") {
+  test::TempDir dir;
+  FigureOptions options;
+  options.cache_dir = dir.path() / "cache";
+  const std::string samples[] = {test::make_jpeg(40, 30), test::make_png(40, 30, true), test::make_gif(40, 30),
+                                 test::make_webp(40, 30), test::make_svg(40, 30)};
+  uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+  int decoded = 0, refused = 0;
+  for (const auto& original : samples) {
+    for (size_t cut = 0; cut < original.size(); cut += 1 + original.size() / 50) {
+      auto p = probe_image(std::string_view(original).substr(0, cut));
+      CHECK((p.format == ImageFormat::unknown) == !p.problem.empty());
+    }
+    for (int round = 0; round < 12; ++round) {
+      std::string damaged = original;
+      for (int flips = 0; flips < 4; ++flips) damaged[12 + next() % (damaged.size() - 12)] = char(next());
+      if (round % 3 == 0) damaged.resize(damaged.size() * 2 / 3);
+      Diagnostics diag;
+      FigureAsset a = [&] {
+        fs::path file = dir.path() / ("damaged-" + std::to_string(next()));
+        REQUIRE(write_file_atomically(file, damaged));
+        auto probe = probe_image(damaged);
+        FigureAsset asset;
+        asset.source = file.filename().string();
+        asset.ok = probe.format != ImageFormat::unknown && uint64_t(probe.width) * probe.height < 1'000'000;
+        asset.format = probe.format;
+        asset.width = probe.width;
+        asset.height = probe.height;
+        asset.file = file;
+        asset.digest = sha256_hex(damaged);
+        return asset;
+      }();
+      if (!a.ok) {
+        ++refused;
+        continue;
+      }
+      auto out = figure_for_pdf(a, 20, 20, options, diag);
+      if (out) {
+        ++decoded;
+        CHECK(fs::exists(out->file));
+      } else {
+        ++refused;
+        CHECK(diag.warning_count() == 1);  // a reason, never silence
+      }
+    }
+  }
+  CHECK(decoded + refused == 60);
+}
