@@ -44,6 +44,8 @@ std::optional<BookConfig> load_config(const BookFlags& flags, Diagnostics& diagn
       config_file = dir / "book.yaml";
   }
 
+  // --strict applies to book.yaml's own warnings too.
+  if (flags.strict) diagnostics.set_strict(true);
   BookConfig config;
   if (!config_file.empty()) {
     std::error_code ec;
