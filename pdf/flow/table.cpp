@@ -10,16 +10,46 @@ std::vector<double> column_widths(const std::vector<double>& natural, const std:
                                   double width) {
   double total_nat = std::accumulate(natural.begin(), natural.end(), 0.0);
   if (total_nat <= width) return natural;
-  double total_min = std::accumulate(minimum.begin(), minimum.end(), 0.0);
-  std::vector<double> out(natural.size());
-  if (total_min >= width) {
-    // Even the narrowest widths overflow: squeeze in proportion (cells break anywhere).
-    for (size_t c = 0; c < out.size(); ++c) out[c] = minimum[c] * width / total_min;
+  // As browsers do: a column that wants no more than an even share of what is left keeps
+  // its natural width (short cells such as "0（不限制）" stay on one line); the others
+  // share the rest in proportion to what they want, never below their narrowest width.
+  size_t n = natural.size();
+  std::vector<double> out(n, 0.0);
+  std::vector<bool> fixed(n, false);
+  double remaining = width;
+  for (bool changed = true; changed;) {
+    changed = false;
+    size_t flexible = std::count(fixed.begin(), fixed.end(), false);
+    if (flexible == 0) break;
+    double share = remaining / flexible;
+    for (size_t c = 0; c < n; ++c)
+      if (!fixed[c] && natural[c] <= share) {
+        fixed[c] = true;
+        out[c] = natural[c];
+        remaining -= natural[c];
+        changed = true;
+      }
+  }
+  double want = 0, floor = 0;
+  for (size_t c = 0; c < n; ++c)
+    if (!fixed[c]) {
+      want += natural[c];
+      floor += minimum[c];
+    }
+  if (want <= 0) return out;
+  if (floor >= remaining) {
+    // Even the narrowest widths overflow: squeeze them in proportion (cells break anywhere).
+    for (size_t c = 0; c < n; ++c)
+      if (!fixed[c]) out[c] = minimum[c] * remaining / floor;
     return out;
   }
-  double want = total_nat - total_min;
-  for (size_t c = 0; c < out.size(); ++c)
-    out[c] = minimum[c] + (width - total_min) * (natural[c] - minimum[c]) / want;
+  // Proportional shares, lifted to each column's minimum, the lift taken from the others.
+  double spare = remaining - floor;
+  double above = 0;
+  for (size_t c = 0; c < n; ++c)
+    if (!fixed[c]) above += natural[c] - minimum[c];
+  for (size_t c = 0; c < n; ++c)
+    if (!fixed[c]) out[c] = minimum[c] + (above > 0 ? spare * (natural[c] - minimum[c]) / above : spare / n);
   return out;
 }
 
@@ -82,21 +112,18 @@ std::vector<TableRowOut> layout_table(const Table& table, const TableSettings& s
   std::vector<double> natural(cols, 2 * pad), minimum(cols, 2 * pad);
   for (const auto& row : rows) {
     for (size_t c = 0; c < row.size() && c < cols; ++c) {
-      ParagraphSpec spec = cell_spec(s, s.size, row[c].header, 1e6, Align::left);
-      PangoLayout* layout = text.new_layout();
-      SharedLayout owner = share_layout(layout);
-      InlineText t = cell_text(*row[c].cell, s, s.size, nullptr);
-      FontDescPtr font = make_font(spec.families, spec.size, spec.weight);
-      pango_layout_set_font_description(layout, font.get());
-      pango_layout_set_text(layout, t.text.data(), static_cast<int>(t.text.size()));
-      pango_layout_set_attributes(layout, t.attrs.get());
+      // Measured as the cells will be set (CJK gaps and compression included), so that a
+      // cell given its natural width does not wrap.
+      ParagraphSpec spec = cell_spec(s, s.size, row[c].header, 1e5, Align::left);
+      ParagraphLayout one_line = layout_paragraph(text, cell_text(*row[c].cell, s, s.size, nullptr), spec);
       PangoRectangle logical;
-      pango_layout_get_extents(layout, nullptr, &logical);
-      natural[c] = std::max(natural[c], logical.width / double(PANGO_SCALE) + 2 * pad);
-      pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-      pango_layout_set_width(layout, PANGO_SCALE);  // as narrow as word breaks allow
-      pango_layout_get_extents(layout, nullptr, &logical);
-      minimum[c] = std::max(minimum[c], std::min(logical.width / double(PANGO_SCALE), s.size * 8) + 2 * pad);
+      pango_layout_get_extents(one_line.layout.get(), nullptr, &logical);
+      natural[c] = std::max(natural[c], logical.width / double(PANGO_SCALE) + 2 * pad + 0.5);
+      spec.width = 1;  // as narrow as word breaks allow
+      spec.wrap_chars = false;
+      ParagraphLayout narrow = layout_paragraph(text, cell_text(*row[c].cell, s, s.size, nullptr), spec);
+      pango_layout_get_extents(narrow.layout.get(), nullptr, &logical);
+      minimum[c] = std::max(minimum[c], std::min(logical.width / double(PANGO_SCALE), s.size * 8) + 2 * pad + 0.5);
     }
   }
   // Too wide: shrink the type (down to the floor), then wrap.

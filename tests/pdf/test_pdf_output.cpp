@@ -13,117 +13,13 @@
 #include "folio/pdf.hpp"
 #include "folio/version.hpp"
 #include "inline/cjk_rules.hpp"
+#include "pdf_checks.hpp"
 #include "sample_book.hpp"
 
 using namespace folio;
 using namespace folio::pdf_test;
 namespace fs = std::filesystem;
 
-namespace {
-
-/// A scratch folder removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() : path(fs::temp_directory_path() / ("folio-pdf-test-" + std::to_string(::getpid()))) {
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    if (std::getenv("FOLIO_KEEP_TEST_FILES")) return;  // to look at the PDFs by hand
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(line);
-  return out;
-}
-
-std::vector<std::string> tokens(const std::string& line) {
-  std::vector<std::string> out;
-  std::istringstream in(line);
-  std::string t;
-  while (in >> t) out.push_back(t);
-  return out;
-}
-
-std::string without_space(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
-  return out;
-}
-
-std::string trim(const std::string& s) {
-  size_t a = s.find_first_not_of(" \t\f\r");
-  if (a == std::string::npos) return {};
-  size_t b = s.find_last_not_of(" \t\f\r");
-  return s.substr(a, b - a + 1);
-}
-
-/// The text of the PDF's text blocks (without running heads and page numbers).
-std::string body_text(const fs::path& pdf, const pdf::Style& style) {
-  std::ostringstream cmd;
-  cmd << "pdftotext -x 0 -y " << int(style.margin_top - 2) << " -W " << int(style.page.width) << " -H "
-      << int(style.text_height() + 4) << " '" << pdf.string() << "' -";
-  return run(cmd.str());
-}
-
-void check_fonts_embedded(const fs::path& pdf) {
-  int status = 0;
-  std::string out = run("pdffonts '" + pdf.string() + "'", &status);
-  REQUIRE(status == 0);
-  auto rows = lines_of(out);
-  REQUIRE(rows.size() > 2);
-  int fonts = 0;
-  for (size_t i = 2; i < rows.size(); ++i) {
-    auto t = tokens(rows[i]);
-    if (t.size() < 6) continue;
-    ++fonts;
-    INFO(rows[i]);
-    CHECK(t[t.size() - 5] == "yes");  // emb
-    CHECK(t[t.size() - 3] == "yes");  // uni: text extraction works
-  }
-  CHECK(fonts >= 2);
-}
-
-void check_han_spacing_and_kinsoku(const std::string& text) {
-  // No space between two Han characters (the source has none).
-  size_t i = 0;
-  char32_t prev2 = 0, prev1 = 0;
-  int bad_spaces = 0;
-  while (i < text.size()) {
-    char32_t c = utf8::next(text, i);
-    if (prev1 == U' ' && utf8::is_han(prev2) && utf8::is_han(c)) ++bad_spaces;
-    prev2 = prev1;
-    prev1 = c;
-  }
-  CHECK(bad_spaces == 0);
-  // No line starts with a mark that may not begin a line, or ends with one that may not end it.
-  for (const std::string& raw : lines_of(text)) {
-    std::string line = trim(raw);
-    if (line.empty()) continue;
-    size_t k = 0;
-    char32_t first = utf8::next(line, k);
-    char32_t last = 0;
-    for (size_t j = 0; j < line.size();) last = utf8::next(line, j);
-    INFO(line);
-    // ASCII brackets in code lines are not subject to the CJK rules.
-    if (first >= 0x80) CHECK(pdf::cjk_may_start_line(first));
-    if (last >= 0x80) CHECK(pdf::cjk_may_end_line(last));
-  }
-}
-
-std::string pdfinfo_field(const std::string& info, const std::string& key) {
-  for (const std::string& line : lines_of(info))
-    if (line.rfind(key + ":", 0) == 0) return trim(line.substr(key.size() + 1));
-  return {};
-}
-
-}  // namespace
 
 TEST_CASE("a book PDF: fonts embedded, text in order, clreq line edges, metadata, images, outline, TOC") {
   setenv("SOURCE_DATE_EPOCH", "1774092600", 1);
