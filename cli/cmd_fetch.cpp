@@ -39,7 +39,10 @@ int run_fetch(const FetchFlags& flags) {
       diagnostics->error({}, "--figure-rewrite wants FROM=TO, got '" + rule + "'");
       return usage;
     }
-    config->figures.rewrite.push_back({rule.substr(0, eq), rule.substr(eq + 1)});
+    std::string to = rule.substr(eq + 1);
+    // A local mirror folder on the command line is relative to the working folder, as PATHS are.
+    if (to.find("://") == std::string::npos) to = std::filesystem::absolute(to).lexically_normal().string();
+    config->figures.rewrite.push_back({rule.substr(0, eq), to});
   }
 
   // make_book's stages one by one (as make_book(..., with_figures=false) runs them), keeping

@@ -182,3 +182,20 @@ TEST_CASE("folio fetch: a failure is a warning, an error under --strict, and a r
   CHECK(mended.output.find("gone.png") == std::string::npos);
   CHECK(mended.output.find("figures: 6 embedded, 0 failed") != std::string::npos);
 }
+
+TEST_CASE("folio fetch --figure-rewrite to a local folder is taken from the working folder") {
+  folio::test::TempDir dir;
+  LoopbackServer http;
+  serve_images(http);
+  http.start();
+  fs::path site = make_site(dir.path(), http, "\n![镜像](" + http.url("/dead/host/x.png") + ")\n");
+  fs::create_directories(dir.path() / "mirror/host");
+  REQUIRE(folio::write_file_atomically(dir.path() / "mirror/host/x.png", folio::test::make_png(9, 9)));
+  const std::string folio = FOLIO_CLI;
+  Run fetch = run("cd " + quoted(dir.path()) + " && " + folio + " fetch site --cache cache --strict --figure-rewrite " +
+                  http.url("/dead/") + "=mirror/");
+  INFO(fetch.output);
+  CHECK(fetch.status == 0);
+  CHECK(fetch.output.find("figures: 7 embedded, 0 failed") != std::string::npos);
+  CHECK(http.hits("/dead/host/x.png") == 0);
+}

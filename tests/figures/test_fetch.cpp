@@ -117,6 +117,7 @@ struct Fixture {
     });
     s.Get("/etag.png", [](const httplib::Request& req, httplib::Response& res) {
       res.set_header("ETag", "\"v1\"");
+      res.set_header("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT");
       if (req.get_header_value("If-None-Match") == "\"v1\"") {
         res.status = 304;
         return;
@@ -369,6 +370,7 @@ TEST_CASE("refresh revalidates with If-None-Match and keeps the entry on 304") {
   auto entry = cache.lookup(f.http.url("/etag.png"));
   REQUIRE(entry);
   CHECK(entry->etag == "\"v1\"");
+  CHECK(entry->last_modified == "Wed, 21 Oct 2015 07:28:00 GMT");
   CHECK(entry->content_type == "image/png");
   CHECK(entry->final_url == f.http.url("/etag.png"));
   CHECK(entry->fetched_at > 0);
@@ -379,6 +381,7 @@ TEST_CASE("refresh revalidates with If-None-Match and keeps the entry on 304") {
   CHECK(report.requests == 1);
   CHECK(f.http.hits("/etag.png") == 2);
   CHECK(f.http.last_header("/etag.png", "If-None-Match") == "\"v1\"");
+  CHECK(f.http.last_header("/etag.png", "If-Modified-Since") == "Wed, 21 Oct 2015 07:28:00 GMT");
   CHECK(report.bytes == 0);
   CHECK(t.asset(0).ok);
   CHECK(t.asset(0).format == ImageFormat::png);
