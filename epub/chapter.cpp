@@ -307,7 +307,7 @@ class ChapterRenderer {
     std::optional<std::string> href;
     if (!f.link.empty()) href = external_or_internal(f.link, LinkTarget{}, pos);
     if (href) w_.open("a", {{"href", *href}});
-    img_element(*img, alt, "figure-image");
+    img_element(*img, alt, "figure-image", f.title);
     if (href) w_.close();
     if (!f.caption.empty()) {
       w_.open("figcaption");
@@ -336,9 +336,10 @@ class ChapterRenderer {
     w_.newline();
   }
 
-  void img_element(const ImageEntry& img, const std::string& alt, const char* cls) {
+  void img_element(const ImageEntry& img, const std::string& alt, const char* cls, const std::string& title) {
     std::string width = std::to_string(img.width), height = std::to_string(img.height);
     std::vector<XmlAttribute> attrs{{"src", img.href}, {"alt", alt}, {"class", cls}};
+    if (!title.empty()) attrs.push_back({"title", title});
     if (img.width > 0 && img.height > 0) {
       attrs.push_back({"width", width});
       attrs.push_back({"height", height});
@@ -465,7 +466,7 @@ class ChapterRenderer {
   void render_inline(const Image& i, SourcePos pos) {
     std::string alt = figure_alt_text(i.alt, {}, i.src);
     if (const ImageEntry* img = image(i.figure)) {
-      img_element(*img, alt, "inline-image");
+      img_element(*img, alt, "inline-image", i.title);
       return;
     }
     const FigureAsset* a = asset(i.figure);

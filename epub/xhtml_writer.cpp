@@ -16,7 +16,7 @@ bool is_xml_char(char32_t c) {
 
 }  // namespace
 
-void append_xml_escaped(std::string& out, std::string_view text) {
+void append_xml_escaped(std::string& out, std::string_view text, bool attribute) {
   size_t i = 0;
   while (i < text.size()) {
     unsigned char b = static_cast<unsigned char>(text[i]);
@@ -26,7 +26,10 @@ void append_xml_escaped(std::string& out, std::string_view text) {
         case '&': out += "&#38;"; break;
         case '<': out += "&#60;"; break;
         case '>': out += "&#62;"; break;
-        case '"': out += "&#34;"; break;
+        case '"':
+          if (attribute) out += "&#34;";
+          else out += '"';
+          break;
         case '\r': out += "&#13;"; break;  // kept as a reference: a literal CR would be normalized away
         default:
           if (is_xml_char(b)) out += char(b);
@@ -128,7 +131,7 @@ void XmlWriter::element(std::string_view name, std::string_view text,
   close();
 }
 
-void XmlWriter::text(std::string_view text) { append_xml_escaped(out_, text); }
+void XmlWriter::text(std::string_view text) { append_xml_escaped(out_, text, false); }
 
 std::string XmlWriter::finish() {
   close_to(0);

@@ -53,11 +53,12 @@ class XmlWriter {
   std::vector<std::string> open_;
 };
 
-/// `text` escaped for XML character data or a quoted attribute value (both `<`, `&`,
-/// `>` and `"` become numeric references), with forbidden characters removed.
+/// `text` escaped for a quoted attribute value (`<`, `&`, `>` and `"` become numeric
+/// references), with forbidden characters removed.
 std::string xml_escape(std::string_view text);
-/// Appends xml_escape(text) to out.
-void append_xml_escaped(std::string& out, std::string_view text);
+/// Appends `text` escaped to out; in character data (`attribute` false) `"` stays as it
+/// is, which keeps code listings readable and small.
+void append_xml_escaped(std::string& out, std::string_view text, bool attribute = true);
 /// True if `name` is a usable element or attribute name (ASCII letters, digits, `-`,
 /// `_`, `.`, one `:` for a prefix; not starting with a digit, `-` or `.`).
 bool is_xml_name(std::string_view name);

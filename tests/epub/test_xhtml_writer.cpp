@@ -66,6 +66,7 @@ TEST_CASE("hostile text and attributes still give a well-formed document with th
   CHECK(out.find("&nbsp;") == std::string::npos);
   CHECK(out.find("<script") == std::string::npos);
   CHECK(out.find("<br/>") != std::string::npos);
+  CHECK(out.find("title=\"&#34; onload=&#34;x\"") != std::string::npos);
   // The text survives the round trip, minus the control character XML cannot hold.
   std::string expected = hostile;
   expected.erase(expected.find('\x01'), 1);
