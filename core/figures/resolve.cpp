@@ -99,6 +99,26 @@ ResolvedSource first_existing(const std::vector<fs::path>& candidates, const Res
   return r;
 }
 
+// Spaces, controls and non-ASCII bytes percent-encoded (Chinese file names are common in
+// figure URLs, and a URL sent on the wire must be ASCII); everything else as written.
+std::string encode_for_wire(std::string_view url) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(url.size());
+  for (char c : url) {
+    auto b = uint8_t(c);
+    if (b <= 0x20 || b >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' ||
+        c == '{' || c == '|' || c == '}') {
+      out += '%';
+      out += hex[b >> 4];
+      out += hex[b & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string percent_decode(std::string_view s) {
@@ -190,7 +210,7 @@ ResolvedSource resolve_source(std::string_view written, const Post& post, const 
   if (scheme == "http" || scheme == "https") {
     ResolvedSource r;
     r.kind = ResolvedSource::Kind::remote;
-    r.url = src;
+    r.url = encode_for_wire(src);
     if (url_host(src).empty()) return refused("figure URL without a host: " + src, ResolvedSource::Kind::unsupported);
     r.headers = headers_for(src, options);
     return r;

@@ -96,6 +96,7 @@ struct Fixture {
       for (int i = 0; i < 40 && !stopping; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
       res.set_content(kPng, "image/png");
     });
+    serve("/图片/调度 器.png", kPng, "image/png");
     s.Get("/flip.png", [this](const httplib::Request&, httplib::Response& res) {
       if (flip_gone) res.status = 404;
       else res.set_content(kPng, "image/png");
@@ -180,7 +181,8 @@ TEST_CASE("good figures of every format are fetched, probed, cached and deduplic
   Fixture f;
   BookUnderTest t({f.http.url("/img/a.jpg"), f.http.url("/img/b.png"), f.http.url("/img/c.gif"),
                    f.http.url("/img/d.webp"), f.http.url("/img/e.svg"), f.http.url("/img/same-as-a.jpg"),
-                   f.http.url("/img/a.jpg"), f.http.url("/redirect"), f.http.url("/wrong-type")});
+                   f.http.url("/img/a.jpg"), f.http.url("/redirect"), f.http.url("/wrong-type"),
+                   f.http.url("/图片/调度 器.png")});
   Diagnostics d;
   FigureReport report = resolve_figures(t.book, t.collection, d);
   CHECK(d.warning_count() == 0);
@@ -193,6 +195,8 @@ TEST_CASE("good figures of every format are fetched, probed, cached and deduplic
   CHECK(t.figure(0).figure == t.figure(6).figure);
   CHECK(t.figure(1).figure == t.figure(7).figure);
   CHECK(t.figure(1).figure == t.figure(8).figure);
+  CHECK(t.figure(1).figure == t.figure(9).figure);
+  CHECK(f.http.hits("/图片/调度 器.png") == 1);
   CHECK(t.asset(0).format == ImageFormat::jpeg);
   CHECK(t.asset(0).width == 64);
   CHECK(t.asset(0).height == 48);
@@ -214,7 +218,7 @@ TEST_CASE("good figures of every format are fetched, probed, cached and deduplic
   CHECK(bytes == kWebp);
   CHECK(d.contains("figures: 5 embedded, 0 failed"));
   CHECK(f.http.hits("/img/a.jpg") == 1);  // the same URL twice is one request
-  CHECK(report.requests == 8);
+  CHECK(report.requests == 9);
   CHECK(f.http.last_header("/img/a.jpg", "User-Agent") == std::string("folio/") + version());
 
   // A second build sends no request at all.

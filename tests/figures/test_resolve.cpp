@@ -94,6 +94,10 @@ TEST_CASE("schemes: http and https fetched, everything else refused") {
   auto r = resolve_source("https://image.example.com/a.jpeg", site.bundle, roots, o);
   CHECK(r.kind == ResolvedSource::Kind::remote);
   CHECK(r.url == "https://image.example.com/a.jpeg");
+  CHECK(resolve_source("https://example.com/图 1.png?a=b|c", site.bundle, roots, o).url ==
+        "https://example.com/%E5%9B%BE%201.png?a=b%7Cc");
+  CHECK(resolve_source("https://example.com/%E5%9B%BE.png", site.bundle, roots, o).url ==
+        "https://example.com/%E5%9B%BE.png");  // already encoded: kept
   CHECK(resolve_source("//cdn.example.com/x.png", site.bundle, roots, o).url == "https://cdn.example.com/x.png");
   for (const char* src : {"file:///etc/passwd", "ftp://example.com/x.png", "javascript:alert(1)", "data:image/png;base64,AA"}) {
     CAPTURE(src);
