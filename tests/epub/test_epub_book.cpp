@@ -1,7 +1,10 @@
 // write_epub end to end on hand-built books: epubcheck with 0 errors and 0 warnings,
 // container layout, byte-identical rebuilds, failures that leave nothing behind.
 #include <doctest/doctest.h>
+#include <webp/encode.h>
 #include <zip.h>
+
+#include <fstream>
 
 #include "book_fixture.hpp"
 #include "folio/epub.hpp"
@@ -259,5 +262,61 @@ TEST_CASE("a book without chapters is still a valid EPUB") {
   Diagnostics diags;
   auto out = dir.path() / "empty.epub";
   REQUIRE(write_epub(book, out, diags));
+  check_report(out);
+}
+
+TEST_CASE("WebP figures become JPEG or PNG and SVG figures are packed as SVG, through figure_for_epub") {
+  TempDir dir;
+  // A real lossless WebP (epubcheck 4.2.6 rejects WebP, so it must not reach the archive).
+  std::vector<uint8_t> rgb(32 * 24 * 3, 0x80);
+  uint8_t* webp = nullptr;
+  size_t webp_size = WebPEncodeLosslessRGB(rgb.data(), 32, 24, 32 * 3, &webp);
+  REQUIRE(webp_size > 0);
+  {
+    std::ofstream out(dir.path() / "pic.webp", std::ios::binary);
+    out.write(reinterpret_cast<const char*>(webp), std::streamsize(webp_size));
+  }
+  WebPFree(webp);
+  {
+    std::ofstream out(dir.path() / "chart.svg");
+    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\" viewBox=\"0 0 40 20\">"
+           "<rect width=\"40\" height=\"20\" fill=\"#369\"/></svg>\n";
+  }
+  Book book;
+  book.config.meta.title = "Formats";
+  book.config.epub.embed_fonts = EpubOptions::EmbedFonts::none;
+  book.config.figures.cache_dir = dir.path() / "cache";
+  auto asset = [&](const char* name, ImageFormat format, uint32_t w, uint32_t h) {
+    FigureAsset a;
+    a.source = name;
+    a.ok = true;
+    a.format = format;
+    a.width = w;
+    a.height = h;
+    a.file = dir.path() / name;
+    a.size = std::filesystem::file_size(a.file);
+    return a;
+  };
+  book.figures = {asset("pic.webp", ImageFormat::webp, 32, 24), asset("chart.svg", ImageFormat::svg, 40, 20)};
+  Figure webp_fig, svg_fig;
+  webp_fig.src = "pic.webp";
+  webp_fig.alt = "a WebP picture";
+  webp_fig.figure = 0;
+  svg_fig.src = "chart.svg";
+  svg_fig.alt = "an SVG chart";
+  svg_fig.figure = 1;
+  book.chapters.push_back(chapter("Figures", "posts/f.md", {Block{webp_fig, {}}, Block{svg_fig, {}}}));
+  Diagnostics diags;
+  auto out = dir.path() / "formats.epub";
+  REQUIRE(write_epub(book, out, diags));
+  std::unique_ptr<zip_t, ZipDeleter> zip(zip_open(out.c_str(), ZIP_RDONLY, nullptr));
+  REQUIRE(zip);
+  zip_stat_t st;
+  // An opaque WebP becomes JPEG, one with transparency PNG (figure_for_epub decides).
+  CHECK((zip_stat(zip.get(), "EPUB/images/fig-0001.jpg", 0, &st) == 0 ||
+         zip_stat(zip.get(), "EPUB/images/fig-0001.png", 0, &st) == 0));
+  CHECK(zip_stat(zip.get(), "EPUB/images/fig-0002.svg", 0, &st) == 0);
+  for (zip_int64_t i = 0; i < zip_get_num_entries(zip.get(), 0); ++i)
+    CHECK(std::string(zip_get_name(zip.get(), zip_uint64_t(i), 0)).find(".webp") == std::string::npos);
   check_report(out);
 }
