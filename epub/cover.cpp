@@ -4,6 +4,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <memory>
 
@@ -51,14 +53,22 @@ double draw_text(cairo_t* cr, const std::string& text, const char* font, double 
   FontDescription desc(pango_font_description_from_string(font));
   pango_font_description_set_absolute_size(desc.get(), size_px * PANGO_SCALE);
   pango_layout_set_font_description(layout.get(), desc.get());
-  pango_layout_set_width(layout.get(), int(width * PANGO_SCALE));
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(layout.get(), PANGO_ALIGN_CENTER);
   pango_layout_set_text(layout.get(), text.c_str(), int(text.size()));
+  // Balanced lines: a title that needs n lines is wrapped at about 1/n of its length,
+  // so the last line is not a lone character.
   int w = 0, h = 0;
   pango_layout_get_pixel_size(layout.get(), &w, &h);
+  double wrap = width;
+  if (w > width) {
+    double lines = std::ceil(w / width);
+    wrap = std::min(width, w / lines + size_px * 1.5);
+  }
+  pango_layout_set_width(layout.get(), int(wrap * PANGO_SCALE));
+  pango_layout_get_pixel_size(layout.get(), &w, &h);
   cairo_set_source_rgb(cr, r, g, b);
-  cairo_move_to(cr, x, y);
+  cairo_move_to(cr, x + (width - wrap) / 2, y);
   pango_cairo_show_layout(cr, layout.get());
   return h;
 }
