@@ -320,3 +320,34 @@ TEST_CASE("WebP figures become JPEG or PNG and SVG figures are packed as SVG, th
     CHECK(std::string(zip_get_name(zip.get(), zip_uint64_t(i), 0)).find(".webp") == std::string::npos);
   check_report(out);
 }
+
+TEST_CASE("parts get a page and hold their chapters in the table of contents") {
+  TempDir dir;
+  Book book;
+  book.config.meta.title = "Parts";
+  book.config.epub.embed_fonts = EpubOptions::EmbedFonts::none;
+  book.parts = {Part{"2023"}, Part{"2024"}};
+  book.chapters.push_back(chapter("A", "posts/a.md", {heading(2, "x", "X"), para("a")}));
+  book.chapters.push_back(chapter("B", "posts/b.md", {para("b")}));
+  book.chapters.push_back(chapter("C", "posts/c.md", {para("c")}));
+  book.chapters[0].part = 0;
+  book.chapters[1].part = 0;
+  book.chapters[2].part = 1;
+  Diagnostics diags;
+  auto out = dir.path() / "parts.epub";
+  REQUIRE(write_epub(book, out, diags));
+  std::unique_ptr<zip_t, ZipDeleter> zip(zip_open(out.c_str(), ZIP_RDONLY, nullptr));
+  REQUIRE(zip);
+  zip_stat_t st;
+  REQUIRE(zip_stat(zip.get(), "EPUB/nav.xhtml", 0, &st) == 0);
+  zip_file_t* f = zip_fopen(zip.get(), "EPUB/nav.xhtml", 0);
+  std::string nav(st.size, '\0');
+  zip_fread(f, nav.data(), st.size);
+  zip_fclose(f);
+  // Part 1 holds A (with its section) and B; part 2 holds C.
+  CHECK(nav.find("<li><a href=\"part01.xhtml\">2023</a><ol>\n<li><a href=\"ch001.xhtml\">A</a><ol>\n"
+                 "<li><a href=\"ch001.xhtml#x\">X</a></li>\n</ol>\n</li>\n<li><a href=\"ch002.xhtml\">B</a></li>\n</ol>\n</li>") !=
+        std::string::npos);
+  CHECK(nav.find("<li><a href=\"part02.xhtml\">2024</a><ol>\n<li><a href=\"ch003.xhtml\">C</a></li>") != std::string::npos);
+  check_report(out);
+}
