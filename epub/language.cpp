@@ -30,8 +30,36 @@ std::string language_from_counts(const ScriptCounts& c) {
   return "zh-CN";
 }
 
+std::optional<std::string> normalize_language_tag(std::string_view tag) {
+  while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+  while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+  tag = tag.substr(0, tag.find_first_of(".@"));  // a locale's codeset or modifier
+  std::string out;
+  size_t subtag = 0;  // letters and digits since the last '-'
+  for (char c : tag) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c == '_' || c == '-') {
+      if (subtag == 0) return std::nullopt;
+      out += '-';
+      subtag = 0;
+    } else if (alnum && subtag < 8) {
+      out += c;
+      ++subtag;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (subtag == 0) return std::nullopt;
+  // The primary subtag: two or three letters ("C" and "POSIX" are locales, not languages).
+  size_t primary = out.find('-') == std::string::npos ? out.size() : out.find('-');
+  if (primary < 2 || primary > 3) return std::nullopt;
+  for (size_t i = 0; i < primary; ++i)
+    if (out[i] >= '0' && out[i] <= '9') return std::nullopt;
+  return out;
+}
+
 std::string book_language(const Book& book) {
-  if (!book.meta().language.empty()) return book.meta().language;
+  if (auto tag = normalize_language_tag(book.meta().language)) return *tag;
   // A sample is enough to tell the script; reading a few hundred KB keeps big books fast.
   constexpr size_t sample_limit = 512 * 1024;
   ScriptCounts total;

@@ -1,6 +1,7 @@
 // The book's language: book.yaml's, else detected from the text of its chapters.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,7 +25,11 @@ ScriptCounts count_scripts(std::string_view text);
 /// five letters), "en" otherwise.
 std::string language_from_counts(const ScriptCounts& counts);
 
-/// meta.language when set, else detected from the titles and prose of the chapters
+/// A language tag as BCP 47 wants it: `zh_CN.UTF-8` becomes `zh-CN`; nullopt for what
+/// cannot be a tag (`C`, `POSIX`, empty, stray characters).
+std::optional<std::string> normalize_language_tag(std::string_view tag);
+
+/// meta.language (normalized) when it is a usable tag, else detected from the titles and prose of the chapters
 /// (code left out). Never from the environment: the same book gives the same tag
 /// on every machine.
 std::string book_language(const Book& book);

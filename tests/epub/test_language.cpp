@@ -49,3 +49,20 @@ TEST_CASE("the environment does not change detection") {
   setenv("LC_ALL", "ja_JP.UTF-8", 1);
   CHECK(epub::book_language(book_of({"中文内容，讲述调度器。"})) == "zh-CN");
 }
+
+TEST_CASE("language tags are normalized; what is not a tag falls back to detection") {
+  CHECK(epub::normalize_language_tag("zh-CN") == "zh-CN");
+  CHECK(epub::normalize_language_tag(" zh_CN.UTF-8 ") == "zh-CN");
+  CHECK(epub::normalize_language_tag("zh-Hant-TW") == "zh-Hant-TW");
+  CHECK(epub::normalize_language_tag("en") == "en");
+  CHECK_FALSE(epub::normalize_language_tag("C"));
+  CHECK_FALSE(epub::normalize_language_tag("POSIX"));
+  CHECK_FALSE(epub::normalize_language_tag(""));
+  CHECK_FALSE(epub::normalize_language_tag("zh--CN"));
+  CHECK_FALSE(epub::normalize_language_tag("中文"));
+  Book b = book_of({"我们在 Go 语言的调度器里看到了实现。"});
+  b.config.meta.language = "C";
+  CHECK(epub::book_language(b) == "zh-CN");
+  b.config.meta.language = "ja_JP.UTF-8";
+  CHECK(epub::book_language(b) == "ja-JP");
+}
