@@ -66,7 +66,13 @@ class Collector {
   }
 
  private:
-  double width(const Frame& f) const { return style_.text_width() - f.x; }
+  /// What is left of the text width at the frame's indent (nesting deeper than the page
+  /// allows keeps a narrow column rather than none).
+  double width(const Frame& f) const { return std::max(style_.text_width() - f.x, style_.font_size * 4); }
+  /// The x of a block nested `by` deeper, kept inside the text block.
+  double indented(const Frame& f, double by) const {
+    return std::min(f.x + by, std::max(f.x, style_.text_width() - style_.font_size * 4));
+  }
   double pitch(const Frame& f) const { return style_.line_pitch * f.size_scale; }
 
   ParagraphSpec body_spec(const Frame& f) const {
@@ -252,7 +258,7 @@ class Collector {
   void visit(const List& list, const Block&, const Frame& f) {
     Frame inner = f;
     inner.indent_paragraphs = false;
-    inner.x = f.x + style_.font_size * 2 * f.size_scale;
+    inner.x = indented(f, style_.font_size * 2 * f.size_scale);
     int number = list.start;
     for (const ListItem& item : list.items) {
       std::string marker;
@@ -276,7 +282,7 @@ class Collector {
   void visit(const BlockQuote& q, const Block&, const Frame& f) {
     Frame inner = f;
     inner.bars.push_back(f.x + style_.font_size * 0.5);
-    inner.x = f.x + style_.font_size * 1.5;
+    inner.x = indented(f, style_.font_size * 1.5);
     blocks(q.children, inner);
   }
 
@@ -446,7 +452,7 @@ class Collector {
       emit_lines(layout_paragraph(text_, inline_text(item.term, spec.size), spec), FlowKind::text, f, true);
       Frame inner = f;
       inner.indent_paragraphs = false;
-      inner.x = f.x + style_.font_size * 2;
+      inner.x = indented(f, style_.font_size * 2);
       for (const Blocks& def : item.definitions) blocks(def, inner);
     }
   }
@@ -456,7 +462,7 @@ class Collector {
     bool boxed = d.kind != "div" && d.kind != "center" && d.kind != "video";
     if (boxed) {
       inner.bars.push_back(f.x + style_.font_size * 0.5);
-      inner.x = f.x + style_.font_size * 1.5;
+      inner.x = indented(f, style_.font_size * 1.5);
     }
     if (!d.title.empty()) {
       ParagraphSpec spec = body_spec(inner);

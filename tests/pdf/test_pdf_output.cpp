@@ -176,3 +176,46 @@ TEST_CASE("a failed build leaves nothing at the output path") {
   CHECK_FALSE(fs::exists(pdf));
   CHECK(diag.error_count() == 1);
 }
+
+TEST_CASE("odd documents still give a valid PDF: empty blocks, dangling references, deep nesting") {
+  Book book = sample_book(2, 1);
+  Blocks& b = book.chapters[0].document.blocks;
+  b.push_back(Block{folio::Paragraph{}, {}});
+  b.push_back(Block{CodeBlock{}, {}});
+  b.push_back(Block{Table{}, {}});
+  b.push_back(Block{List{}, {}});
+  Heading empty_heading;
+  b.push_back(Block{empty_heading, {}});
+  Link nowhere;
+  nowhere.children = {Inline{Text{"悬空链接"}, {}}};
+  nowhere.target.chapter = 99;
+  Inlines odd{Inline{nowhere, {}}, Inline{FootnoteRef{"missing", 0}, {}}, Inline{Image{"x.png", "图", "", 42}, {}}};
+  b.push_back(Block{folio::Paragraph{odd}, {}});
+  Figure bad;
+  bad.src = "gone.png";
+  bad.figure = 1234;
+  b.push_back(Block{bad, {}});
+  // Quotes in lists in quotes, deeper than any real post.
+  Block nested{folio::Paragraph{{Inline{Text{"最里层的段落。"}, {}}}}, {}};
+  for (int depth = 0; depth < 30; ++depth) {
+    if (depth % 2) {
+      nested = Block{BlockQuote{{nested}}, {}};
+    } else {
+      List l;
+      ListItem item;
+      item.children.push_back(nested);
+      l.items.push_back(item);
+      nested = Block{l, {}};
+    }
+  }
+  b.push_back(nested);
+  TempDir dir;
+  fs::path pdf = dir.path / "odd.pdf";
+  Diagnostics diag;
+  REQUIRE(write_pdf(book, pdf, diag));
+  CHECK(diag.contains("gone.png"));
+  int status = 0;
+  run("qpdf --check '" + pdf.string() + "' >/dev/null 2>&1", &status);
+  CHECK(status == 0);
+  CHECK(without_space(run("pdftotext '" + pdf.string() + "' -")).find("最里层的段落") != std::string::npos);
+}
