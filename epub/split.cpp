@@ -19,12 +19,16 @@ std::string key_of(int chapter, std::string_view fragment) {
   return key;
 }
 
-// An id as HTML allows it: no whitespace, not empty.
+// An id that can be written as a URL fragment without escaping: ASCII letters, digits,
+// '-', '_' and '.', and any non-ASCII character (IRIs allow them). Everything else
+// (spaces, '%', '#', quotes ... which a custom `{#id}` may hold) becomes '-'.
 std::string clean_id(std::string_view id) {
   std::string out;
   for (char c : id) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') out += '-';
-    else out += c;
+    unsigned char u = static_cast<unsigned char>(c);
+    bool keep = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '_' || c == '.';
+    out += keep ? c : '-';
   }
   return out;
 }

@@ -96,19 +96,22 @@ TEST_CASE("a chapter over the limit splits at level-2 headings and links follow"
 
 TEST_CASE("heading ids are made usable and unique, and the writer's own ids win") {
   Blocks blocks{para(Inlines{note("a", 1)}), heading(2, "fn-1", "Named like a note"), heading(2, "dup", "A"),
-                heading(2, "dup", "B"), heading(2, "", "No id"), heading(2, "with space", "S")};
+                heading(2, "dup", "B"), heading(2, "", "No id"), heading(2, "with space", "S"),
+                heading(2, "50%#\"<x>", "Odd"), heading(2, "调度器", "CJK")};
   Book book;
   book.chapters.push_back(chapter("c", "posts/c.md", std::move(blocks)));
   book.chapters[0].document.footnotes.push_back(footnote("a", 1, "x"));
   auto layout = epub::layout_book(book, 250 * 1024, epub::estimate_block_size);
   std::vector<std::string> ids;
   for (const auto& s : layout.chapters[0].sections) ids.push_back(s.href.substr(s.href.find('#') + 1));
-  REQUIRE(ids.size() == 5);
+  REQUIRE(ids.size() == 7);
   CHECK(ids[0] == "fn-1-1");
   CHECK(ids[1] == "dup");
   CHECK(ids[2] == "dup-1");
   CHECK(ids[3] == "section-4");
   CHECK(ids[4] == "with-space");
+  CHECK(ids[5] == "50----x-");
+  CHECK(ids[6] == "调度器");
   // A link written against the heading's id reaches the renamed one.
   CHECK(layout.links.href(0, "with space", "x.xhtml") == "ch001.xhtml#with-space");
 }
