@@ -34,12 +34,12 @@ mapfile -t images < <(find "$work/a" -name 'img-*' | sort)
 [[ ${#images[@]} -eq 3 ]] || fail "expected 3 images, found ${#images[@]}"
 for img in "${images[@]}"; do
   name=$(basename "$img")
-  kind=$(file -b "$img")
+  magic=$(head -c 4 "$img" | od -An -tx1 | tr -d ' \n')
   size=$(stat -c %s "$img")
   case $name in
-    *.jpg) [[ $kind == JPEG* ]] || fail "$name is not a JPEG: $kind"
+    *.jpg) [[ $magic == ffd8ff* ]] || fail "$name is not a JPEG (starts with $magic)"
            ((size > 1000000 && size < 4000000)) || fail "$name: $size bytes, not a 1-3 MB photo" ;;
-    *.png) [[ $kind == PNG* ]] || fail "$name is not a PNG: $kind"
+    *.png) [[ $magic == 89504e47 ]] || fail "$name is not a PNG (starts with $magic)"
            ((size > 50000)) || fail "$name: $size bytes, too small for a screenshot" ;;
   esac
   grep -rqF "$name" "$work/a/content" || fail "$name is not used by any post"
