@@ -24,6 +24,12 @@ std::optional<FigureFile> figure_file(const FigureAsset& asset, uint32_t max_w, 
 /// A cairo surface for the file. A JPEG becomes a blank surface of its size carrying the
 /// JPEG bytes as mime data, so cairo embeds them without decoding or re-encoding. The
 /// surface carries a UNIQUE_ID so that the same image drawn twice is stored once.
-SurfacePtr figure_surface(const FigureFile& file, const std::string& unique_id);
+/// `blank`, when given, is a cleared buffer of `blank_size` bytes that JPEG surfaces may
+/// share (it must outlive the PDF surface); see blank_bytes_for.
+SurfacePtr figure_surface(const FigureFile& file, const std::string& unique_id, unsigned char* blank = nullptr,
+                          size_t blank_size = 0);
+
+/// Bytes of an RGB24 image of this size (what a shared blank buffer must hold).
+size_t blank_bytes_for(uint32_t width, uint32_t height);
 
 }  // namespace folio::pdf

@@ -1,6 +1,7 @@
 // The renderer: pages, heads and feet, links, destinations, outline, metadata, figures.
 #include "render/pdf_renderer.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -41,8 +42,9 @@ constexpr double kGrey = 0.35;
 class PdfDrawContext : public DrawContext {
  public:
   PdfDrawContext(cairo_t* cr, const Book& book, const Style& style, const std::set<std::string>& dests,
-                 const std::vector<std::optional<FigureFile>>* prepared, Diagnostics& diag)
-      : cr_(cr), book_(book), style_(style), dests_(dests), prepared_(prepared), diag_(diag) {}
+                 const std::vector<std::optional<FigureFile>>* prepared, std::vector<unsigned char>& blank,
+                 Diagnostics& diag)
+      : cr_(cr), book_(book), style_(style), dests_(dests), prepared_(prepared), blank_(blank), diag_(diag) {}
 
   cairo_t* cr() override { return cr_; }
 
@@ -84,7 +86,7 @@ class PdfDrawContext : public DrawContext {
     if (!file) return false;
     std::string id = (asset.digest.empty() ? asset.source : asset.digest) + "@" + std::to_string(file->width) + "x" +
                      std::to_string(file->height);
-    SurfacePtr surface = figure_surface(*file, id);
+    SurfacePtr surface = figure_surface(*file, id, blank_.data(), blank_.size());
     if (!surface) {
       if (failed_.insert(figure).second)
         diag_.warning(asset.first_use, "figure could not be read for the PDF, shown as a placeholder: " + asset.source);
@@ -98,6 +100,9 @@ class PdfDrawContext : public DrawContext {
     cairo_pattern_set_filter(cairo_get_source(cr_), CAIRO_FILTER_GOOD);
     cairo_paint(cr_);
     cairo_restore(cr_);
+    // Released only after the page is shown: a source destroyed while the page still
+    // records it makes cairo copy its pixels.
+    keep_.push_back(std::move(surface));
     return true;
   }
 
@@ -107,8 +112,10 @@ class PdfDrawContext : public DrawContext {
   const Style& style_;
   const std::set<std::string>& dests_;
   const std::vector<std::optional<FigureFile>>* prepared_;
+  std::vector<unsigned char>& blank_;
   Diagnostics& diag_;
   std::set<int> failed_;
+  std::vector<SurfacePtr> keep_;
 };
 
 SharedLayout small_text(const TextContext& text, const std::string& s, const std::string& families, double size,
@@ -151,8 +158,9 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
 
 class Renderer {
  public:
-  Renderer(const RenderInput& in, cairo_surface_t* surface, cairo_t* cr, Diagnostics& diag)
-      : in_(in), book_(*in.book), style_(*in.style), text_(in.style->language), surface_(surface), cr_(cr), diag_(diag) {
+  Renderer(const RenderInput& in, cairo_surface_t* surface, cairo_t* cr, std::vector<unsigned char>& blank,
+           Diagnostics& diag)
+      : blank_(blank), in_(in), book_(*in.book), style_(*in.style), text_(in.style->language), surface_(surface), cr_(cr), diag_(diag) {
     for (const ChapterLayout& c : *in.chapters) dests_.insert(c.flow.dests.begin(), c.flow.dests.end());
     dests_.insert("toc");
     if (in.toc) dests_.insert(in.toc->flow.dests.begin(), in.toc->flow.dests.end());
@@ -167,7 +175,7 @@ class Renderer {
     for (size_t i = 0; i < in_.plan.pages.size(); ++i) {
       const PhysicalPage& page = in_.plan.pages[i];
       cairo_pdf_surface_set_page_label(surface_, page.label.c_str());
-      PdfDrawContext dc(cr_, book_, style_, dests_, in_.figures, diag_);
+      PdfDrawContext dc(cr_, book_, style_, dests_, in_.figures, blank_, diag_);
       switch (page.kind) {
         case PageKind::cover: cover(dc); break;
         case PageKind::title: title_page(); break;
@@ -431,6 +439,7 @@ class Renderer {
     }
   }
 
+  std::vector<unsigned char>& blank_;
   const RenderInput& in_;
   const Book& book_;
   const Style& style_;
@@ -451,9 +460,16 @@ bool render_pdf(const RenderInput& input, const std::filesystem::path& file, Dia
                       std::string("cannot create PDF: ") + cairo_status_to_string(cairo_surface_status(surface.get())));
     return false;
   }
+  // One cleared buffer behind every JPEG figure surface, as large as the largest; cairo
+  // keeps the surfaces until the document is finished, so it lives until then.
+  size_t blank_size = 0;
+  if (input.figures)
+    for (const auto& f : *input.figures)
+      if (f && f->format == ImageFormat::jpeg) blank_size = std::max(blank_size, blank_bytes_for(f->width, f->height));
+  std::vector<unsigned char> blank(blank_size);
   {
     CairoPtr cr(cairo_create(surface.get()));
-    Renderer(input, surface.get(), cr.get(), diagnostics).run();
+    Renderer(input, surface.get(), cr.get(), blank, diagnostics).run();
   }
   cairo_surface_finish(surface.get());
   cairo_status_t status = cairo_surface_status(surface.get());
