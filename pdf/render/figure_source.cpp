@@ -43,6 +43,11 @@ unsigned char* read_malloced(const std::filesystem::path& file, size_t& size) {
 
 }  // namespace
 
+std::string figure_unique_id(const FigureAsset& asset, const FigureFile& file) {
+  return (asset.digest.empty() ? asset.source : asset.digest) + "@" + std::to_string(file.width) + "x" +
+         std::to_string(file.height);
+}
+
 size_t blank_bytes_for(uint32_t width, uint32_t height) {
   return static_cast<size_t>(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, static_cast<int>(width))) * height;
 }

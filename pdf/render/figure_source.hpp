@@ -29,6 +29,9 @@ std::optional<FigureFile> figure_file(const FigureAsset& asset, uint32_t max_w, 
 SurfacePtr figure_surface(const FigureFile& file, const std::string& unique_id, unsigned char* blank = nullptr,
                           size_t blank_size = 0);
 
+/// The UNIQUE_ID of a figure file: one per asset and size, so cairo stores it once.
+std::string figure_unique_id(const FigureAsset& asset, const FigureFile& file);
+
 /// Bytes of an RGB24 image of this size (what a shared blank buffer must hold).
 size_t blank_bytes_for(uint32_t width, uint32_t height);
 

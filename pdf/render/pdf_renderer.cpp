@@ -3,13 +3,16 @@
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
 #include <cmath>
 #include <set>
 
 #include "date_text.hpp"
 #include "dest_names.hpp"
 #include "render/draw_context.hpp"
+#include "flow/drawables.hpp"
 #include "render/figure_source.hpp"
+#include "render/png_prefetch.hpp"
 
 namespace folio::pdf {
 
@@ -43,8 +46,9 @@ class PdfDrawContext : public DrawContext {
  public:
   PdfDrawContext(cairo_t* cr, const Book& book, const Style& style, const std::set<std::string>& dests,
                  const std::vector<std::optional<FigureFile>>* prepared, std::vector<unsigned char>& blank,
-                 Diagnostics& diag)
-      : cr_(cr), book_(book), style_(style), dests_(dests), prepared_(prepared), blank_(blank), diag_(diag) {}
+                 PngPrefetch* prefetch, Diagnostics& diag)
+      : cr_(cr), book_(book), style_(style), dests_(dests), prepared_(prepared), blank_(blank), prefetch_(prefetch),
+        diag_(diag) {}
 
   cairo_t* cr() override { return cr_; }
 
@@ -84,9 +88,8 @@ class PdfDrawContext : public DrawContext {
                                          ? (*prepared_)[figure]
                                          : figure_file(asset, px(w), px(h), book_.config.figures, diag_);
     if (!file) return false;
-    std::string id = (asset.digest.empty() ? asset.source : asset.digest) + "@" + std::to_string(file->width) + "x" +
-                     std::to_string(file->height);
-    SurfacePtr surface = figure_surface(*file, id, blank_.data(), blank_.size());
+    SurfacePtr surface = prefetch_ ? prefetch_->take(figure) : nullptr;
+    if (!surface) surface = figure_surface(*file, figure_unique_id(asset, *file), blank_.data(), blank_.size());
     if (!surface) {
       if (failed_.insert(figure).second)
         diag_.warning(asset.first_use, "figure could not be read for the PDF, shown as a placeholder: " + asset.source);
@@ -113,6 +116,7 @@ class PdfDrawContext : public DrawContext {
   const std::set<std::string>& dests_;
   const std::vector<std::optional<FigureFile>>* prepared_;
   std::vector<unsigned char>& blank_;
+  PngPrefetch* prefetch_;
   Diagnostics& diag_;
   std::set<int> failed_;
   std::vector<SurfacePtr> keep_;
@@ -172,10 +176,12 @@ class Renderer {
     // them it writes a ParentTree pointing at objects it never writes (qpdf: "file is
     // damaged") on every page that has content. A Document element makes the tree whole.
     cairo_tag_begin(cr_, "Document", nullptr);
+    std::unique_ptr<PngPrefetch> prefetch;
+    if (in_.figures) prefetch = std::make_unique<PngPrefetch>(png_jobs());
     for (size_t i = 0; i < in_.plan.pages.size(); ++i) {
       const PhysicalPage& page = in_.plan.pages[i];
       cairo_pdf_surface_set_page_label(surface_, page.label.c_str());
-      PdfDrawContext dc(cr_, book_, style_, dests_, in_.figures, blank_, diag_);
+      PdfDrawContext dc(cr_, book_, style_, dests_, in_.figures, blank_, prefetch.get(), diag_);
       switch (page.kind) {
         case PageKind::cover: cover(dc); break;
         case PageKind::title: title_page(); break;
@@ -218,6 +224,25 @@ class Renderer {
       cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, in_.creation_date.c_str());
       cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, in_.creation_date.c_str());
     }
+  }
+
+  /// The first use of every prepared PNG figure, in the order the pages draw them.
+  std::vector<PngPrefetch::Job> png_jobs() const {
+    std::vector<PngPrefetch::Job> jobs;
+    std::set<int> seen;
+    for (const PhysicalPage& page : in_.plan.pages) {
+      if (page.kind != PageKind::body) continue;
+      const ChapterLayout& ch = (*in_.chapters)[page.chapter];
+      for (const Placement& p : ch.pages[page.chapter_page].body) {
+        if (p.item < 0) continue;
+        auto* f = dynamic_cast<const FigureDrawable*>(ch.flow.items[p.item].drawable.get());
+        if (!f || f->figure < 0 || size_t(f->figure) >= in_.figures->size()) continue;
+        const std::optional<FigureFile>& file = (*in_.figures)[f->figure];
+        if (!file || file->format != ImageFormat::png || !seen.insert(f->figure).second) continue;
+        jobs.push_back({f->figure, *file, figure_unique_id(book_.figures[f->figure], *file)});
+      }
+    }
+    return jobs;
   }
 
   void flow_page(DrawContext& dc, const ChapterFlow& flow, const PageLayout& page, int physical) {
