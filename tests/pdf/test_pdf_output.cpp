@@ -219,3 +219,17 @@ TEST_CASE("odd documents still give a valid PDF: empty blocks, dangling referenc
   CHECK(status == 0);
   CHECK(without_space(run("pdftotext '" + pdf.string() + "' -")).find("最里层的段落") != std::string::npos);
 }
+
+TEST_CASE("the same book with SOURCE_DATE_EPOCH gives byte-identical PDFs (chapters laid out in parallel)") {
+  setenv("SOURCE_DATE_EPOCH", "1774092600", 1);
+  Book book = sample_book(4, 3);
+  TempDir dir;
+  Diagnostics diag;
+  REQUIRE(write_pdf(book, dir.path / "a.pdf", diag));
+  REQUIRE(write_pdf(book, dir.path / "b.pdf", diag));
+  std::string a, b;
+  REQUIRE(read_file(dir.path / "a.pdf", a));
+  REQUIRE(read_file(dir.path / "b.pdf", b));
+  CHECK(a.size() > 10000);
+  CHECK(a == b);
+}
