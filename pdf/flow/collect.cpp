@@ -30,6 +30,7 @@ struct Frame {
   std::vector<double> bars;
   bool indent_paragraphs = true;
   double size_scale = 1.0;  ///< footnotes are set smaller
+  int list_depth = 0;       ///< lists around this frame (bullets change with depth)
 };
 
 class Collector {
@@ -259,12 +260,13 @@ class Collector {
     Frame inner = f;
     inner.indent_paragraphs = false;
     inner.x = indented(f, style_.font_size * 2 * f.size_scale);
+    inner.list_depth = f.list_depth + 1;
     int number = list.start;
     for (const ListItem& item : list.items) {
       std::string marker;
       if (item.task) marker = *item.task ? "☑" : "☐";
       else if (list.ordered) marker = std::to_string(number++) + ".";
-      else marker = "•";
+      else marker = f.list_depth % 3 == 0 ? "•" : f.list_depth % 3 == 1 ? "◦" : "▪";
       PangoLayout* m = text_.new_layout();
       pending_marker_ = share_layout(m);
       FontDescPtr font = make_font(style_.fonts.body, style_.font_size * f.size_scale);
