@@ -233,3 +233,32 @@ TEST_CASE("the same book with SOURCE_DATE_EPOCH gives byte-identical PDFs (chapt
   CHECK(a.size() > 10000);
   CHECK(a == b);
 }
+
+TEST_CASE("parts appear in the outline and the contents, each over its chapters") {
+  Book book = sample_book(3, 1);
+  book.parts = {Part{"上篇：运行时"}, Part{"下篇：工程实践"}};
+  book.chapters[0].part = 0;
+  book.chapters[1].part = 0;
+  book.chapters[2].part = 1;
+  TempDir dir;
+  fs::path pdf = dir.path / "parts.pdf";
+  Diagnostics diag;
+  REQUIRE(write_pdf(book, pdf, diag));
+  std::string outline = run("qpdf --json --json-key=outlines '" + pdf.string() + "'");
+  size_t first = outline.find("\"上篇：运行时\"");
+  size_t second = outline.find("\"下篇：工程实践\"");
+  CHECK(first != std::string::npos);
+  CHECK(second != std::string::npos);
+  Diagnostics diag2;
+  pdf::BookLayout layout = pdf::layout_book(book, diag2);
+  int toc_page = 0;
+  for (size_t i = 0; i < layout.plan.pages.size(); ++i)
+    if (layout.plan.pages[i].kind == pdf::PageKind::toc && !toc_page) toc_page = static_cast<int>(i) + 1;
+  std::string toc = run("pdftotext -f " + std::to_string(toc_page) + " -l " + std::to_string(toc_page) + " '" +
+                        pdf.string() + "' -");
+  CHECK(toc.find("上篇：运行时") != std::string::npos);
+  CHECK(toc.find("下篇：工程实践") < toc.find(book.chapters[2].post.title));
+  int status = 0;
+  run("qpdf --check '" + pdf.string() + "' >/dev/null 2>&1", &status);
+  CHECK(status == 0);
+}
