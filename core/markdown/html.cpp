@@ -414,6 +414,8 @@ bool void_element(const std::string& n) {
 
 }  // namespace
 
+void prepare_html_parser() { xmlInitParser(); }
+
 std::string HtmlTag::attribute(std::string_view key) const {
   for (const auto& [k, v] : attributes)
     if (k == key) return v;

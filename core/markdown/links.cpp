@@ -263,7 +263,8 @@ class LinkResolver {
       return;
     }
     if (post_like)
-      diagnostics_.warning(ch.document.at(pos), "link to a post that does not exist: " + link.href);
+      diagnostics_.warning(ch.document.at(pos),
+                           "link to a post that does not exist among the posts read: " + link.href);
     link.target.url = !site_path.empty() ? link.href
                       : (href[0] == '/' && !base_url_.empty()) ? base_url_ + link.href
                                                                : link.href;
@@ -306,6 +307,7 @@ Book read_book(const BookConfig& config, const Collection& collection, const Boo
   };
   size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 8);
   workers = std::min(workers, std::max<size_t>(plan.chapters.size(), 1));
+  markdown::prepare_html_parser();
   std::vector<std::thread> threads;
   for (size_t w = 1; w < workers; ++w) threads.emplace_back(work);
   work();

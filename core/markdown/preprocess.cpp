@@ -238,7 +238,10 @@ MappedText preprocess(const MappedText& in, PostReader& reader) {
       previous_blank = true;
       continue;
     }
-    if (needs_table_repair(l) && i > 0 && text_of(i - 1).find('|') != std::string_view::npos) {
+    // Only the row right under a table's first line is a delimiter row: a body row of
+    // `| - | - |` cells ("none") must stay as written.
+    if (needs_table_repair(l) && i > 0 && text_of(i - 1).find('|') != std::string_view::npos &&
+        (i < 2 || blank(text_of(i - 2)) || text_of(i - 2).find('|') == std::string_view::npos)) {
       repair_table_row(in, line, out);
       out.append(in, line.end, line.next);
       previous_blank = false;

@@ -460,15 +460,52 @@ class Reader {
         break;
       }
       case MD_BLOCK_THEAD: case MD_BLOCK_TBODY: break;
-      default:
+      default: {
         close_implicit();
-        leave_top();
+        // md4c 0.4.8 can send unbalanced events on odd input: only leave what is open.
+        FrameKind want = block_kind(type);
+        auto open = std::find_if(stack_.rbegin(), stack_.rend(),
+                                 [&](const Frame& f) { return f.kind == want; });
+        if (open == stack_.rend()) break;
+        while (top().kind != want && stack_.size() > 1) leave_top();
+        if (top().kind == want) leave_top();
         break;
+      }
     }
     return 0;
   }
 
+  static FrameKind block_kind(MD_BLOCKTYPE type) {
+    switch (type) {
+      case MD_BLOCK_QUOTE: return FrameKind::quote;
+      case MD_BLOCK_UL: case MD_BLOCK_OL: return FrameKind::list;
+      case MD_BLOCK_LI: return FrameKind::item;
+      case MD_BLOCK_H: return FrameKind::heading;
+      case MD_BLOCK_CODE: return FrameKind::code;
+      case MD_BLOCK_HTML: return FrameKind::html;
+      case MD_BLOCK_P: return FrameKind::paragraph;
+      case MD_BLOCK_TABLE: return FrameKind::table;
+      case MD_BLOCK_TR: return FrameKind::row;
+      case MD_BLOCK_TH: case MD_BLOCK_TD: return FrameKind::cell;
+      default: return FrameKind::root;
+    }
+  }
+
+  static FrameKind span_kind(MD_SPANTYPE type) {
+    switch (type) {
+      case MD_SPAN_EM: return FrameKind::emphasis;
+      case MD_SPAN_STRONG: return FrameKind::strong;
+      case MD_SPAN_DEL: return FrameKind::strike;
+      case MD_SPAN_CODE: return FrameKind::code_span;
+      case MD_SPAN_LATEXMATH: case MD_SPAN_LATEXMATH_DISPLAY: return FrameKind::math;
+      case MD_SPAN_A: return FrameKind::link;
+      case MD_SPAN_IMG: return FrameKind::image;
+      default: return FrameKind::html_span;
+    }
+  }
+
   void leave_top() {
+    if (stack_.size() <= 1) return;  // the root is taken by run()
     flush_text();
     while (top().kind == FrameKind::html_span) close_html_span(true);
     Frame f = std::move(stack_.back());
@@ -703,9 +740,18 @@ class Reader {
     return 0;
   }
 
-  int leave_span(MD_SPANTYPE, void*) {
+  int leave_span(MD_SPANTYPE type, void*) {
     flush_text();
+    // md4c 0.4.8 can close a span it never opened (`**` inside an autolink): ignore that.
+    const FrameKind want = span_kind(type);
+    auto open = std::find_if(stack_.rbegin(), stack_.rend(), [&](const Frame& f) {
+      return f.kind == want && (want != FrameKind::html_span || f.tag.empty());
+    });
+    if (open == stack_.rend() ||
+        std::any_of(stack_.rbegin(), open, [](const Frame& f) { return !is_span(f.kind); }))
+      return 0;
     while (top().kind == FrameKind::html_span && top().tag.size()) close_html_span(true);
+    if (top().kind != want) return 0;
     Frame f = std::move(stack_.back());
     stack_.pop_back();
     if (!f.pos_set) f.pos = post_.pos(origin_of(last_offset_));

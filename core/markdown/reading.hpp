@@ -116,6 +116,8 @@ std::string typographer(std::string_view text, char32_t previous);
 /// `:name:` → the emoji, or nullptr for an unknown name.
 const char* emoji_for(std::string_view name);
 
+/// libxml2 must initialise itself on one thread before several threads parse.
+void prepare_html_parser();
 /// Raw HTML block text → blocks. `origins` maps each byte of html to the body.
 Blocks html_blocks(std::string_view html, const std::vector<uint32_t>& origins, PostReader& reader);
 /// Decodes an HTML entity (`&nbsp;`, `&#x4e2d;`) to UTF-8; empty if unknown.

@@ -84,6 +84,12 @@ TEST_CASE("tables: alignment, header, rows padded; short delimiter rows repaired
   CHECK(plain_text(tables[0]->rows[0][1].children) == "2");
   CHECK(plain_text(tables[1]->rows[0][1].children) == "2");
   CHECK(block_nodes<Table>(doc)[1]->pos.line == 5);
+  // A body row of `-` cells is content, not a delimiter row to repair.
+  Document body = read("| a | b |\n|---|---|\n| - | - |\n", diag);
+  auto t = blocks_of<Table>(body);
+  REQUIRE(t.size() == 1);
+  REQUIRE(t[0]->rows.size() == 1);
+  CHECK(plain_text(t[0]->rows[0][0].children) == "-");
 }
 
 TEST_CASE("a lone image is a figure; an image in text stays inline") {

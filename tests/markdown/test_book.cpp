@@ -115,7 +115,7 @@ TEST_CASE("links between posts in each form") {
   CHECK(nth_link(a, 8).target.fragment == "intro");
   CHECK(nth_link(a, 9).target.chapter == -1);
   CHECK(has(diag, "content/posts/a.md:1:"));
-  CHECK(has(diag, "link to a post that does not exist: nothere.md"));
+  CHECK(has(diag, "link to a post that does not exist among the posts read: nothere.md"));
   CHECK(nth_link(a, 10).target.chapter == -1);
   CHECK(nth_link(a, 11).target.chapter == 3);
   CHECK(diag.warning_count() == 1);
