@@ -467,12 +467,28 @@ class Reader {
         auto open = std::find_if(stack_.rbegin(), stack_.rend(),
                                  [&](const Frame& f) { return f.kind == want; });
         if (open == stack_.rend()) break;
-        while (top().kind != want && stack_.size() > 1) leave_top();
+        while (top().kind != want && stack_.size() > 1) {
+          if (is_span(top().kind)) close_open_span();
+          else leave_top();
+        }
         if (top().kind == want) leave_top();
         break;
       }
     }
     return 0;
+  }
+
+  /// A span md4c opened and never closed: its text stays, its markup goes.
+  void close_open_span() {
+    if (top().kind == FrameKind::html_span) {
+      close_html_span(!top().tag.empty());
+      return;
+    }
+    flush_text();
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    for (auto& child : f.inlines) top().inlines.push_back(std::move(child));
+    if (!f.text.empty()) top().inlines.push_back(Inline{Text{std::move(f.text)}, f.pos});
   }
 
   static FrameKind block_kind(MD_BLOCKTYPE type) {
