@@ -71,6 +71,9 @@ int run_build(const BuildFlags& flags) {
     diagnostics->error({}, "no posts selected: nothing to build");
     return usage;
   }
+  // Every build checks that the fonts cover every character, at its first place.
+  check_coverage(book, resolve_fonts(book.config.fonts, book.meta().language, *diagnostics, book.config.base_dir),
+                 *diagnostics);
   // A build with errors writes nothing.
   if (diagnostics->error_count() > 0) return build_failed;
 

@@ -8,6 +8,8 @@ Book make_book(BookConfig config, int64_t now_unix, Diagnostics& diagnostics, bo
   BookPlan plan = select_posts(collection, config, now_unix, diagnostics);
   complete_metadata(config, collection, plan);
   Book book = read_book(config, collection, plan, diagnostics);
+  // Every writer and the font roles need the same language; detect it once.
+  book.config.meta.language = book_language(book);
   if (with_figures) resolve_figures(book, collection, diagnostics);
   return book;
 }

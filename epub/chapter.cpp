@@ -3,7 +3,7 @@
 
 #include <type_traits>
 
-#include "document_text.hpp"
+#include "base/document_text.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {
@@ -507,7 +507,7 @@ class ChapterRenderer {
 
 std::string figure_alt_text(const std::string& alt, const Inlines& caption, const std::string& src) {
   if (!alt.empty()) return alt;
-  std::string text = inline_text(caption);
+  std::string text = plain_text(caption);
   if (!text.empty()) return text;
   std::string name = file_name_of(src);
   return name.empty() ? std::string("image") : name;
@@ -519,7 +519,7 @@ bool every_image_has_alt_text(const Book& book) {
     const Document& doc = chapter.document;
     auto on_block = [&](const Block& b) {
       if (auto* f = std::get_if<Figure>(&b.node))
-        if (f->alt.empty() && inline_text(f->caption).empty()) all = false;
+        if (f->alt.empty() && plain_text(f->caption).empty()) all = false;
     };
     for_each_block(doc.blocks, on_block);
     for (const auto& note : doc.footnotes) for_each_block(note.children, on_block);

@@ -8,7 +8,7 @@
 #include "folio/epub.hpp"
 #include "folio/figures.hpp"
 #include "folio/fonts.hpp"
-#include "language.hpp"
+#include "base/language.hpp"
 #include "nav.hpp"
 #include "package.hpp"
 #include "split.hpp"
@@ -67,6 +67,21 @@ std::string display_options_xml() {
          "</display_options>\n";
 }
 
+// Text this writer adds around the posts' own (title page, navigation, chapter headers,
+// task boxes): the subset fonts must cover it too.
+std::string writer_text(const Book& book, const std::string& language) {
+  const BookMetadata& meta = book.meta();
+  std::string text = toc_heading_for(language) + " Cover Start \u2610\u2611 " + meta.title + meta.subtitle +
+                     meta.publisher + meta.rights + meta.description;
+  for (const auto& author : meta.authors) text += author;
+  for (const auto& part : book.parts) text += part.title;
+  for (const auto& chapter : book.chapters) {
+    for (const auto& author : chapter.post.authors) text += author;
+    for (const auto& tag : chapter.post.tags) text += tag;
+  }
+  return text;
+}
+
 }  // namespace
 
 bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics) {
@@ -76,7 +91,8 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
   std::vector<ImageEntry> images = pack_figures(book, diagnostics);
   std::vector<EmbeddedFont> fonts;
   if (book.config.epub.embed_fonts != EpubOptions::EmbedFonts::none)
-    fonts = fonts_for_epub(book, resolve_fonts(book.config.fonts, language, diagnostics), diagnostics);
+    fonts = fonts_for_epub(book, resolve_fonts(book.config.fonts, language, diagnostics, book.config.base_dir),
+                           diagnostics, writer_text(book, language));
   const std::string css = book_stylesheet(book.config, fonts, diagnostics);
 
   ChapterContext context;

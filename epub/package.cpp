@@ -7,7 +7,7 @@
 #include <ctime>
 
 #include "base/hash.hpp"
-#include "document_text.hpp"
+#include "base/document_text.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {

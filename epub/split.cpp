@@ -1,7 +1,7 @@
 // Chapter splitting at level-2 headings, heading ids, and the id → file map.
 #include "split.hpp"
 
-#include "document_text.hpp"
+#include "base/document_text.hpp"
 
 #include <cstdio>
 #include <set>
@@ -176,7 +176,7 @@ BookLayout layout_book(const Book& book, size_t split_bytes, const BlockSizer& s
           out.links.add(chapter, heading->id, file.name, id);
           out.links.add(chapter, heading->post_id, file.name, id);
           if (heading->level <= 2 && &block == &top)
-            layout.sections.push_back({inline_text(heading->children), file.name + "#" + id});
+            layout.sections.push_back({plain_text(heading->children), file.name + "#" + id});
         };
         auto range = std::span<const Block>(&top, 1);
         detail::walk_blocks(range, on_block);

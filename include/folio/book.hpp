@@ -53,4 +53,10 @@ struct Book {
   const BookMetadata& meta() const { return config.meta; }
 };
 
+/// The book's language as a BCP 47 tag: meta.language when it is a usable tag
+/// (`zh_CN.UTF-8` becomes `zh-CN`), else detected from the chapters' prose (zh-CN for
+/// mostly-Han text, ja with kana, ko with Hangul, else en). Never from the environment,
+/// so the same book gives the same tag on every machine. make_book() stores it in meta.
+std::string book_language(const Book& book);
+
 }  // namespace folio

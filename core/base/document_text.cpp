@@ -1,9 +1,9 @@
 // Plain text of Document nodes: inline text, block prose, a whole document.
-#include "document_text.hpp"
+#include "base/document_text.hpp"
 
 #include <type_traits>
 
-namespace folio::epub {
+namespace folio {
 
 namespace {
 
@@ -33,12 +33,6 @@ void append_inlines(const Inlines& inlines, bool with_code, std::string& out) {
 }
 
 }  // namespace
-
-std::string inline_text(const Inlines& inlines) {
-  std::string out;
-  append_inlines(inlines, true, out);
-  return out;
-}
 
 void append_block_text(const Blocks& blocks, bool with_code, std::string& out) {
   for (const auto& block : blocks) {
@@ -97,4 +91,4 @@ std::string document_text(const Document& doc, bool with_code) {
   return out;
 }
 
-}  // namespace folio::epub
+}  // namespace folio

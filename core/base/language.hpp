@@ -1,4 +1,4 @@
-// The book's language: book.yaml's, else detected from the text of its chapters.
+// Language detection for book_language(): script counts and BCP 47 tags.
 #pragma once
 
 #include <optional>
@@ -7,7 +7,7 @@
 
 #include "folio/book.hpp"
 
-namespace folio::epub {
+namespace folio {
 
 /// Counts of letters by script in a text.
 struct ScriptCounts {
@@ -29,9 +29,7 @@ std::string language_from_counts(const ScriptCounts& counts);
 /// cannot be a tag (`C`, `POSIX`, empty, stray characters).
 std::optional<std::string> normalize_language_tag(std::string_view tag);
 
-/// meta.language (normalized) when it is a usable tag, else detected from the titles and prose of the chapters
-/// (code left out). Never from the environment: the same book gives the same tag
-/// on every machine.
-std::string book_language(const Book& book);
+// book_language() itself is public, in folio/book.hpp.
 
-}  // namespace folio::epub
+
+}  // namespace folio

@@ -1,14 +1,12 @@
-// Plain text of Document nodes, for titles, alt text, identifiers and language detection.
+// Plain text of whole blocks and documents (plain_text in document.hpp does inlines), for
+// identifiers and language detection.
 #pragma once
 
 #include <string>
 
 #include "folio/document.hpp"
 
-namespace folio::epub {
-
-/// The text of inlines without markup (code kept, images by their alt text).
-std::string inline_text(const Inlines& inlines);
+namespace folio {
 
 /// Appends the prose of blocks (paragraphs, headings, lists, tables, captions, notes) to
 /// `out`, one block a line. Code blocks and inline code are left out when `with_code` is
@@ -18,4 +16,4 @@ void append_block_text(const Blocks& blocks, bool with_code, std::string& out);
 /// The prose of a whole document (blocks, then footnotes).
 std::string document_text(const Document& doc, bool with_code);
 
-}  // namespace folio::epub
+}  // namespace folio

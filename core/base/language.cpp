@@ -1,10 +1,10 @@
 // Language detection: which script dominates the book's prose.
-#include "language.hpp"
+#include "base/language.hpp"
 
 #include "base/utf8.hpp"
-#include "document_text.hpp"
+#include "base/document_text.hpp"
 
-namespace folio::epub {
+namespace folio {
 
 ScriptCounts count_scripts(std::string_view text) {
   ScriptCounts counts;
@@ -82,4 +82,4 @@ std::string book_language(const Book& book) {
   return language_from_counts(total);
 }
 
-}  // namespace folio::epub
+}  // namespace folio
