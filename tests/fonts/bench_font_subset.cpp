@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <random>
 
+#include "base/utf8.hpp"
 #include "book_text.hpp"
 #include "font_face.hpp"
 #include "folio/fonts.hpp"
@@ -18,24 +19,6 @@ namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += char(c);
-  } else if (c < 0x800) {
-    out += char(0xC0 | (c >> 6));
-    out += char(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += char(0xE0 | (c >> 12));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  } else {
-    out += char(0xF0 | (c >> 18));
-    out += char(0x80 | ((c >> 12) & 0x3F));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  }
 }
 
 /// A seeded book: paragraphs of Han drawn with a Zipf-like skew from `pool`, English words,
@@ -58,9 +41,9 @@ Book generate_book(int posts, const std::vector<char32_t>& pool) {
     for (int b = 0; b < 12; ++b) {
       std::string text;
       for (int s = 0; s < 8; ++s) {
-        for (int k = 0; k < 24; ++k) append_utf8(text, pool[pick_han(random)]);
+        for (int k = 0; k < 24; ++k) utf8::append(text, pool[pick_han(random)]);
         if (s % 3 == 0) text += std::string(" ") + words[random() % 8] + " ";
-        append_utf8(text, punctuation[random() % 11]);
+        utf8::append(text, punctuation[random() % 11]);
       }
       if (b % 4 == 0) {
         Heading h;
@@ -71,7 +54,7 @@ Book generate_book(int posts, const std::vector<char32_t>& pool) {
       line += 2;
       if (b % 5 == 0) {
         std::string code = "func worker(ch <-chan int) {\n\tfor v := range ch { // 处理";
-        append_utf8(code, pool[pick_han(random)]);
+        utf8::append(code, pool[pick_han(random)]);
         code += "\n\t\tfmt.Println(v)\n\t}\n}\n";
         chapter.document.blocks.push_back(Block{CodeBlock{"go", "go", code}, {line, 1}});
         line += 7;
