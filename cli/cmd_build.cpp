@@ -19,6 +19,10 @@ struct BuildFlags {
   bool offline = false;
   bool refresh = false;
   std::vector<std::string> rewrites;
+  // PDF page and type, over book.yaml's pdf: section.
+  std::string page;
+  double font_size = 0, line_height = 0;
+  bool one_sided = false, no_toc = false;
 };
 
 std::string lower_extension(const std::filesystem::path& p) {
@@ -54,6 +58,11 @@ int run_build(const BuildFlags& flags) {
   auto config = load_config(flags.book, *diagnostics);
   if (!config || diagnostics->error_count() > 0) return usage;
   if (flags.handout) config->pdf.handout = true;
+  if (!flags.page.empty()) config->pdf.page = flags.page;
+  if (flags.font_size > 0) config->pdf.font_size_pt = flags.font_size;
+  if (flags.line_height > 0) config->pdf.line_height = flags.line_height;
+  if (flags.one_sided) config->pdf.two_sided = false;
+  if (flags.no_toc) config->pdf.toc = false;
   if (!flags.cache.empty()) config->figures.cache_dir = std::filesystem::absolute(flags.cache);
   if (flags.offline) config->figures.offline = true;
   if (flags.refresh) config->figures.refresh = true;
@@ -108,6 +117,13 @@ void register_build(CLI::App& app, Action& run) {
   cmd->add_option("--format", flags->format, "epub | pdf (default: from the output's extension)")
       ->check(CLI::IsMember({"epub", "pdf"}));
   cmd->add_flag("--handout", flags->handout, "PDF: one post as an A4 handout (title block, no contents)");
+  cmd->add_option("--page", flags->page, "PDF page size: A4 | A5 | B5 | JIS-B5 | Letter | 6x9")
+      ->check(CLI::IsMember({"A4", "A5", "B5", "JIS-B5", "Letter", "6x9"}));
+  cmd->add_option("--font-size", flags->font_size, "PDF body size in points (default 10.5)")->check(CLI::Range(5.0, 30.0));
+  cmd->add_option("--line-height", flags->line_height, "PDF line pitch as a multiple of the size (default 1.65)")
+      ->check(CLI::Range(1.0, 3.0));
+  cmd->add_flag("--one-sided", flags->one_sided, "PDF: same margins on every page, chapters on any page");
+  cmd->add_flag("--no-toc", flags->no_toc, "PDF: no table of contents");
   cmd->add_option("--cache", flags->cache, "folder for downloaded figures (default: .folio-cache/)");
   cmd->add_flag("--offline", flags->offline, "use only cached figures, download nothing");
   cmd->add_flag("--refresh", flags->refresh, "revalidate cached figures");

@@ -121,8 +121,8 @@ BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads) 
   layout.handout = options.handout.value_or(book.chapters.size() == 1);
   std::string language = book.meta().language.empty() ? "zh-CN" : book.meta().language;
   FontFamilies fonts = font_families(book.config.fonts, language, diagnostics, book.config.base_dir);
-  // Handouts default to A4; the book default (A5) is not an explicit choice.
-  bool page_explicit = options.page != PdfOptions{}.page;
+  // Without a page size, handouts are A4 and books A5; a size that is given is kept for both.
+  bool page_explicit = !options.page.empty();
   layout.style = make_style(options, layout.handout, page_explicit, language, fonts, diagnostics,
                             {book.config.file.string(), 0, 0});
   const Style& style = layout.style;

@@ -30,7 +30,7 @@ Style make_style(const PdfOptions& options, bool handout, bool page_explicit, co
   Style s;
   s.handout = handout;
   std::string page = options.page;
-  if (handout && !page_explicit) page = "A4";
+  if (page.empty() || (handout && !page_explicit)) page = handout ? "A4" : "A5";
   if (auto size = page_preset(page)) {
     s.page = *size;
   } else {

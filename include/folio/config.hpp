@@ -119,7 +119,7 @@ struct EpubOptions {
 
 /// PDF writer (book.yaml `pdf:`).
 struct PdfOptions {
-  std::string page = "A5";             ///< A4, A5, B5 (ISO), JIS-B5, Letter, 6x9 (handouts default to A4)
+  std::string page;                    ///< A4, A5, B5 (ISO), JIS-B5, Letter, 6x9; empty: A5 for a book, A4 for a handout
   double margin_top_mm = 18, margin_bottom_mm = 20, margin_inner_mm = 18, margin_outer_mm = 16;
   bool two_sided = true;               ///< mirrored margins, chapters open on a right-hand page
   double font_size_pt = 10.5;

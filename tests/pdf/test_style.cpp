@@ -25,7 +25,11 @@ TEST_CASE("handouts default to A4 and one-sided; an explicit page wins") {
   options.page = "Letter";
   Style letter = make_style(options, true, true, "zh-CN", {}, diag);
   CHECK(letter.page.width == doctest::Approx(612));
+  options.page = "A5";  // the book default, but asked for: a handout keeps it
+  Style a5_handout = make_style(options, true, true, "zh-CN", {}, diag);
+  CHECK(a5_handout.page.width == doctest::Approx(419.528).epsilon(0.001));
   Style book = make_style(PdfOptions{}, false, false, "zh-CN", {}, diag);
+  CHECK(book.page.width == doctest::Approx(419.528).epsilon(0.001));  // A5 without a page size
   CHECK(book.two_sided);
   CHECK(book.text_left(0) > book.text_left(1));  // inner margin on the binding side
   CHECK(book.line_pitch == doctest::Approx(10.5 * 1.65));
