@@ -15,10 +15,7 @@ struct BuildFlags {
   std::string output;
   std::string format;
   bool handout = false;
-  std::string cache;
-  bool offline = false;
-  bool refresh = false;
-  std::vector<std::string> rewrites;
+  FigureFlags figures;
   // PDF page and type, over book.yaml's pdf: section.
   std::string page;
   double font_size = 0, line_height = 0;
@@ -30,14 +27,6 @@ std::string lower_extension(const std::filesystem::path& p) {
   for (char& c : ext)
     if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
   return ext;
-}
-
-std::string human_size(uintmax_t bytes) {
-  char buf[32];
-  if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1024.0 * 1024.0));
-  else if (bytes >= 1024) std::snprintf(buf, sizeof buf, "%.1f KB", double(bytes) / 1024.0);
-  else std::snprintf(buf, sizeof buf, "%ju bytes", bytes);
-  return buf;
 }
 
 int run_build(const BuildFlags& flags) {
@@ -63,17 +52,7 @@ int run_build(const BuildFlags& flags) {
   if (flags.line_height > 0) config->pdf.line_height = flags.line_height;
   if (flags.one_sided) config->pdf.two_sided = false;
   if (flags.no_toc) config->pdf.toc = false;
-  if (!flags.cache.empty()) config->figures.cache_dir = std::filesystem::absolute(flags.cache);
-  if (flags.offline) config->figures.offline = true;
-  if (flags.refresh) config->figures.refresh = true;
-  for (const auto& rule : flags.rewrites) {
-    size_t eq = rule.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      diagnostics->error({}, "--figure-rewrite wants FROM=TO, got '" + rule + "'");
-      return usage;
-    }
-    config->figures.rewrite.push_back({rule.substr(0, eq), rule.substr(eq + 1)});
-  }
+  if (!apply_figure_flags(flags.figures, *config, *diagnostics)) return usage;
 
   Book book = make_book(std::move(*config), now_unix(), *diagnostics);
   if (book.chapters.empty()) {
@@ -124,10 +103,7 @@ void register_build(CLI::App& app, Action& run) {
       ->check(CLI::Range(1.0, 3.0));
   cmd->add_flag("--one-sided", flags->one_sided, "PDF: same margins on every page, chapters on any page");
   cmd->add_flag("--no-toc", flags->no_toc, "PDF: no table of contents");
-  cmd->add_option("--cache", flags->cache, "folder for downloaded figures (default: .folio-cache/)");
-  cmd->add_flag("--offline", flags->offline, "use only cached figures, download nothing");
-  cmd->add_flag("--refresh", flags->refresh, "revalidate cached figures");
-  cmd->add_option("--figure-rewrite", flags->rewrites, "FROM=TO: fetch figures under URL prefix FROM from TO (repeatable)");
+  add_figure_flags(*cmd, flags->figures);
   cmd->callback([flags, &run] { run = [flags] { return run_build(*flags); }; });
 }
 

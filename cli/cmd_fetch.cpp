@@ -12,38 +12,14 @@ namespace {
 
 struct FetchFlags {
   BookFlags book;
-  std::string cache;
-  bool offline = false;
-  bool refresh = false;
-  std::vector<std::string> rewrites;
+  FigureFlags figures;
 };
-
-std::string human_size(uint64_t bytes) {
-  char buf[32];
-  if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1024.0 * 1024.0));
-  else if (bytes >= 1024) std::snprintf(buf, sizeof buf, "%.1f KB", double(bytes) / 1024.0);
-  else std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(bytes));
-  return buf;
-}
 
 int run_fetch(const FetchFlags& flags) {
   auto diagnostics = make_diagnostics();
   auto config = load_config(flags.book, *diagnostics);
   if (!config || diagnostics->error_count() > 0) return usage;
-  if (!flags.cache.empty()) config->figures.cache_dir = std::filesystem::absolute(flags.cache);
-  if (flags.offline) config->figures.offline = true;
-  if (flags.refresh) config->figures.refresh = true;
-  for (const auto& rule : flags.rewrites) {
-    size_t eq = rule.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      diagnostics->error({}, "--figure-rewrite wants FROM=TO, got '" + rule + "'");
-      return usage;
-    }
-    std::string to = rule.substr(eq + 1);
-    // A local mirror folder on the command line is relative to the working folder, as PATHS are.
-    if (to.find("://") == std::string::npos) to = std::filesystem::absolute(to).lexically_normal().string();
-    config->figures.rewrite.push_back({rule.substr(0, eq), to});
-  }
+  if (!apply_figure_flags(flags.figures, *config, *diagnostics)) return usage;
 
   // make_book's stages one by one (as make_book(..., with_figures=false) runs them), keeping
   // the Collection that resolve_figures needs for the content and static folders.
@@ -69,10 +45,7 @@ void register_fetch(CLI::App& app, Action& run) {
   auto flags = std::make_shared<FetchFlags>();
   auto* cmd = app.add_subcommand("fetch", "Download the chosen posts' figures into the cache without building");
   add_book_flags(*cmd, flags->book);
-  cmd->add_option("--cache", flags->cache, "folder for downloaded figures (default: .folio-cache/)");
-  cmd->add_flag("--offline", flags->offline, "download nothing: report what the cache is missing");
-  cmd->add_flag("--refresh", flags->refresh, "revalidate cached figures with conditional requests");
-  cmd->add_option("--figure-rewrite", flags->rewrites, "FROM=TO: fetch figures under URL prefix FROM from TO (repeatable)");
+  add_figure_flags(*cmd, flags->figures);
   cmd->callback([flags, &run] { run = [flags] { return run_fetch(*flags); }; });
 }
 

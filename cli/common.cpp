@@ -32,6 +32,39 @@ void add_book_flags(CLI::App& command, BookFlags& flags) {
   command.add_flag("--strict", flags.strict, "treat warnings as errors");
 }
 
+void add_figure_flags(CLI::App& command, FigureFlags& flags) {
+  command.add_option("--cache", flags.cache, "folder for downloaded figures (default: .folio-cache/)");
+  command.add_flag("--offline", flags.offline, "download nothing: use only cached figures, report what is missing");
+  command.add_flag("--refresh", flags.refresh, "revalidate cached figures with conditional requests");
+  command.add_option("--figure-rewrite", flags.rewrites,
+                     "FROM=TO: fetch figures under URL prefix FROM from TO, a URL or a folder (repeatable)");
+}
+
+bool apply_figure_flags(const FigureFlags& flags, BookConfig& config, Diagnostics& diagnostics) {
+  if (!flags.cache.empty()) config.figures.cache_dir = fs::absolute(flags.cache);
+  if (flags.offline) config.figures.offline = true;
+  if (flags.refresh) config.figures.refresh = true;
+  for (const auto& rule : flags.rewrites) {
+    size_t eq = rule.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      diagnostics.error({}, "--figure-rewrite wants FROM=TO, got '" + rule + "'");
+      return false;
+    }
+    std::string to = rule.substr(eq + 1);
+    if (to.find("://") == std::string::npos) to = fs::absolute(to).lexically_normal().string();
+    config.figures.rewrite.push_back({rule.substr(0, eq), to});
+  }
+  return true;
+}
+
+std::string human_size(uint64_t bytes) {
+  char buf[32];
+  if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1024.0 * 1024.0));
+  else if (bytes >= 1024) std::snprintf(buf, sizeof buf, "%.1f KB", double(bytes) / 1024.0);
+  else std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(bytes));
+  return buf;
+}
+
 std::optional<BookConfig> load_config(const BookFlags& flags, Diagnostics& diagnostics) {
   fs::path config_file = flags.config;
   if (config_file.empty()) {

@@ -31,6 +31,23 @@ struct BookFlags {
 /// Adds PATHS and the selection flags to a subcommand.
 void add_book_flags(CLI::App& command, BookFlags& flags);
 
+/// Flags that say where figures come from (build and fetch).
+struct FigureFlags {
+  std::string cache;
+  bool offline = false, refresh = false;
+  std::vector<std::string> rewrites;  ///< FROM=TO
+};
+
+/// Adds --cache, --offline, --refresh and --figure-rewrite to a subcommand.
+void add_figure_flags(CLI::App& command, FigureFlags& flags);
+
+/// Applies the figure flags over config.figures. A local TO folder is taken from the
+/// working folder, as PATHS are. False after an error (a rewrite that is not FROM=TO).
+bool apply_figure_flags(const FigureFlags& flags, BookConfig& config, Diagnostics& diagnostics);
+
+/// "1.4 MB", "891.1 KB", "12 bytes" for summary lines.
+std::string human_size(uint64_t bytes);
+
 /// book.yaml (given, or `book.yaml` in the single PATH folder or the working folder)
 /// with the flags applied over it. nullopt after an error diagnostic (exit 2).
 std::optional<BookConfig> load_config(const BookFlags& flags, Diagnostics& diagnostics);
