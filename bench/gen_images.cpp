@@ -18,6 +18,8 @@
 
 // jpeglib.h needs size_t and FILE declared before it.
 #include <cairo.h>
+
+#include "base/cairo_handles.hpp"
 #include <jpeglib.h>
 #include <pango/pangocairo.h>
 
@@ -41,18 +43,6 @@ struct FileCloser {
 };
 using File = std::unique_ptr<FILE, FileCloser>;
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct CairoDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-struct GObjectDeleter {
-  void operator()(void* o) const { g_object_unref(o); }
-};
-struct FontDescriptionDeleter {
-  void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
-};
 
 // A colour blob: photos are a few soft light sources over a sky-to-ground gradient.
 struct Blob {
@@ -144,9 +134,9 @@ void set_rgb(cairo_t* cr, Random& rng, double base, double spread) {
 // lines of text laid out by Pango (so CJK glyphs come from the system's fonts).
 bool write_screenshot(const char* path, int width, int height, uint64_t seed, const std::string& caption) {
   Random rng{seed};
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
+  folio::SurfacePtr surface(
       cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
-  std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
+  folio::CairoPtr cr(cairo_create(surface.get()));
   const bool dark = rng.uniform() < 0.5;
 
   // Desktop and window.
@@ -174,9 +164,9 @@ bool write_screenshot(const char* path, int width, int height, uint64_t seed, co
   cairo_rectangle(cr.get(), margin, margin + bar, side, win_h - bar);
   cairo_fill(cr.get());
 
-  std::unique_ptr<PangoLayout, GObjectDeleter> layout(pango_cairo_create_layout(cr.get()));
+  folio::LayoutPtr layout(pango_cairo_create_layout(cr.get()));
   const double font_px = std::clamp(height / 34.0, 9.0, 22.0);
-  std::unique_ptr<PangoFontDescription, FontDescriptionDeleter> font(
+  folio::FontDescPtr font(
       pango_font_description_from_string("Noto Sans Mono CJK SC"));
   pango_font_description_set_absolute_size(font.get(), font_px * PANGO_SCALE);
   pango_layout_set_font_description(layout.get(), font.get());

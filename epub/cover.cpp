@@ -9,28 +9,17 @@
 #include <fstream>
 #include <memory>
 
+#include "base/cairo_handles.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {
 
 namespace {
 
-struct CairoSurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct CairoDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-struct GObjectDeleter {
-  void operator()(void* o) const { g_object_unref(o); }
-};
-struct FontDescriptionDeleter {
-  void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter>;
-using Cairo = std::unique_ptr<cairo_t, CairoDeleter>;
-using Layout = std::unique_ptr<PangoLayout, GObjectDeleter>;
-using FontDescription = std::unique_ptr<PangoFontDescription, FontDescriptionDeleter>;
+using Surface = SurfacePtr;
+using Cairo = CairoPtr;
+using Layout = LayoutPtr;
+using FontDescription = FontDescPtr;
 
 std::string read_head(const std::filesystem::path& file, size_t n) {
   std::ifstream in(file, std::ios::binary);

@@ -1,4 +1,4 @@
-// RAII owners for the cairo, Pango and GLib handles the PDF writer uses.
+// The PDF writer's RAII owners: the shared cairo/Pango ones, and layouts shared by flow items.
 #pragma once
 
 #include <memory>
@@ -7,38 +7,12 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "base/cairo_handles.hpp"
+
 namespace folio::pdf {
 
-struct GObjectUnref {
-  void operator()(void* object) const { if (object) g_object_unref(object); }
-};
-struct CairoDestroy {
-  void operator()(cairo_t* cr) const { if (cr) cairo_destroy(cr); }
-};
-struct CairoSurfaceDestroy {
-  void operator()(cairo_surface_t* s) const { if (s) cairo_surface_destroy(s); }
-};
-struct AttrListUnref {
-  void operator()(PangoAttrList* a) const { if (a) pango_attr_list_unref(a); }
-};
-struct FontDescriptionFree {
-  void operator()(PangoFontDescription* d) const { if (d) pango_font_description_free(d); }
-};
-struct FontOptionsDestroy {
-  void operator()(cairo_font_options_t* o) const { if (o) cairo_font_options_destroy(o); }
-};
-struct LayoutIterFree {
-  void operator()(PangoLayoutIter* it) const { if (it) pango_layout_iter_free(it); }
-};
-
-using CairoPtr = std::unique_ptr<cairo_t, CairoDestroy>;
-using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoSurfaceDestroy>;
-using AttrListPtr = std::unique_ptr<PangoAttrList, AttrListUnref>;
-using FontDescPtr = std::unique_ptr<PangoFontDescription, FontDescriptionFree>;
-using FontOptionsPtr = std::unique_ptr<cairo_font_options_t, FontOptionsDestroy>;
-using LayoutIterPtr = std::unique_ptr<PangoLayoutIter, LayoutIterFree>;
-using FontMapPtr = std::unique_ptr<PangoFontMap, GObjectUnref>;
-using ContextPtr = std::unique_ptr<PangoContext, GObjectUnref>;
+// The owners themselves (CairoPtr, SurfacePtr, AttrListPtr, ...) are shared with the
+// other modules, in base/cairo_handles.hpp.
 
 /// A PangoLayout shared by the flow items of one paragraph (drawn long after it is made).
 using SharedLayout = std::shared_ptr<PangoLayout>;

@@ -17,17 +17,10 @@ namespace folio::figures {
 
 namespace {
 
-template <class T>
-struct GObjectUnref {
-  void operator()(T* o) const { g_object_unref(o); }
-};
 struct GErrorFree {
   void operator()(GError* e) const { g_error_free(e); }
 };
-struct CairoDestroy {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-using Cairo = std::unique_ptr<cairo_t, CairoDestroy>;
+using Cairo = CairoPtr;
 
 Surface new_surface(cairo_format_t format, uint32_t width, uint32_t height, std::string& error) {
   Surface s(cairo_image_surface_create(format, int(width), int(height)));
@@ -164,7 +157,7 @@ Surface decode_webp(std::string_view bytes, std::string& error) {
 // gives for an animation is the first frame.
 Surface decode_gif(std::string_view bytes, std::string& error) {
   GError* raw_error = nullptr;
-  std::unique_ptr<GdkPixbufLoader, GObjectUnref<GdkPixbufLoader>> loader(
+  std::unique_ptr<GdkPixbufLoader, GObjectUnref> loader(
       gdk_pixbuf_loader_new_with_type("gif", &raw_error));
   std::unique_ptr<GError, GErrorFree> owned_error(raw_error);
   if (!loader) {
@@ -251,7 +244,7 @@ Surface decode_raster(std::string_view bytes, ImageFormat format, uint32_t hint_
 
 Surface render_svg(std::string_view bytes, uint32_t width, uint32_t height, std::string& error) {
   GError* raw_error = nullptr;
-  std::unique_ptr<RsvgHandle, GObjectUnref<RsvgHandle>> handle(
+  std::unique_ptr<RsvgHandle, GObjectUnref> handle(
       rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &raw_error));
   std::unique_ptr<GError, GErrorFree> owned_error(raw_error);
   if (!handle) {

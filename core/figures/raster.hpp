@@ -9,15 +9,13 @@
 #include <string>
 #include <string_view>
 
+#include "base/cairo_handles.hpp"
 #include "folio/book.hpp"
 
 namespace folio::figures {
 
-struct SurfaceDestroy {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
 /// An owned cairo image surface (ARGB32 with alpha, RGB24 without).
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
+using Surface = SurfacePtr;
 
 /// Decodes JPEG, PNG, GIF (first frame) or WebP bytes. For JPEG, `hint_width`/`hint_height`
 /// (0: none) let libjpeg decode at a reduced scale that is still at least that large.
