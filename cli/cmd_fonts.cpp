@@ -22,6 +22,17 @@ void print_chain(const FontChain& chain) {
     std::string file = f.file.string();
     if (f.face_index) file += "#" + std::to_string(f.face_index);
     std::printf("  %-8s %-24s %s (weight %d)\n", f.script.c_str(), f.family.c_str(), file.c_str(), f.weight);
+    // The licence that travels with the font into an EPUB: its first line, shortened.
+    std::string licence = font_licence_text(f.file, f.face_index);
+    size_t copyright_end = licence.find("\n\n");
+    std::string shown = copyright_end == std::string::npos ? licence : licence.substr(copyright_end + 2);
+    shown = shown.substr(0, shown.find('\n'));
+    if (shown.size() > 110) {
+      size_t cut = 107;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;  // a UTF-8 boundary
+      shown = shown.substr(0, cut) + "...";
+    }
+    std::printf("           licence: %s\n", shown.empty() ? "(none in the font file)" : shown.c_str());
   }
 }
 

@@ -161,8 +161,10 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
     std::snprintf(id, sizeof id, "fig-%04zu", i + 1);
     package.items.push_back({id, images[i].href, images[i].media_type, "", false});
   }
-  for (size_t i = 0; i < fonts.size(); ++i)
+  for (size_t i = 0; i < fonts.size(); ++i) {
     package.items.push_back({"font-" + std::to_string(i + 1), fonts[i].file_name, fonts[i].media_type, "", false});
+    package.items.push_back({"font-" + std::to_string(i + 1) + "-licence", fonts[i].licence_file_name, "text/plain", "", false});
+  }
 
   Landmarks landmarks{"cover.xhtml", "nav.xhtml#toc", book.chapters.empty() ? "titlepage.xhtml" : layout.chapters[0].files[0].name};
   std::vector<ContainerEntry> entries;
@@ -178,7 +180,10 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
   entries.push_back({"EPUB/" + cover.href, cover.bytes, cover.file, false});
   for (const auto& img : images)
     if (img.ok) entries.push_back({"EPUB/" + img.href, {}, img.file, img.media_type == "image/svg+xml"});
-  for (const auto& f : fonts) entries.push_back({"EPUB/" + f.file_name, f.bytes, {}, true});
+  for (const auto& f : fonts) {
+    entries.push_back({"EPUB/" + f.file_name, f.bytes, {}, true});
+    entries.push_back({"EPUB/" + f.licence_file_name, f.licence, {}, true});
+  }
 
   int64_t mtime = epoch ? *epoch : 0;
   if (!epoch) {

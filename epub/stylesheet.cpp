@@ -58,6 +58,10 @@ h4, h5, h6 { font-size: 1em; margin: 1em 0 0.3em 0; }
 code, pre, kbd, samp {
   font-family: @CODE@;
 }
+strong, b {
+  font-family: @HEADING@;
+  font-weight: bold;
+}
 code { font-size: 0.88em; }
 pre {
   font-size: 0.8em;

@@ -78,6 +78,10 @@ struct DocumentWalker {
               out.add(FontRole::code, node.tex, at(pos, parent));
             } else if constexpr (std::is_same_v<T, Image>) {
               out.add(role, node.alt, at(pos, parent));
+            } else if constexpr (std::is_same_v<T, Strong>) {
+              // Bold is set in the heading role's bold face (EPUB strong, PDF bold).
+              inlines(node.children, role, pos);
+              if (role != FontRole::heading) inlines(node.children, FontRole::heading, pos);
             } else if constexpr (requires { node.children; }) {
               inlines(node.children, role, pos);
             }
@@ -96,6 +100,8 @@ struct DocumentWalker {
               inlines(node.children, FontRole::body, pos);
             } else if constexpr (std::is_same_v<T, Heading>) {
               inlines(node.children, FontRole::heading, pos);
+              // The navigation document lists headings in the body font.
+              inlines(node.children, FontRole::body, pos);
             } else if constexpr (std::is_same_v<T, List>) {
               for (const auto& item : node.items) blocks(item.children, item.pos.line ? item.pos : pos);
             } else if constexpr (std::is_same_v<T, BlockQuote>) {

@@ -4,6 +4,7 @@
 
 #include "base/utf8.hpp"
 #include "book_text.hpp"
+#include "emoji.hpp"
 #include "folio/fonts.hpp"
 #include "font_face.hpp"
 #include "subset.hpp"
@@ -56,17 +57,19 @@ std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts,
     fonts::OpenedChain chain(fonts.chain(role));
     // Each character goes to the first font of the chain that has it, as a reader's
     // font-family fallback would pick it; the kept extras go to the first font with them.
+    // Emoji are left to the reading system's emoji font, all of them: none is embedded,
+    // neither from an emoji font nor from a text font that happens to have a monochrome
+    // glyph for it (DejaVu Sans has 😀). So the EPUB's bytes do not depend on whether the
+    // build machine has an emoji font.
     std::vector<std::vector<char32_t>> assigned(chain.faces.size());
-    for (const auto& used : text.of(role)) {
-      int i = chain.first_covering(used.code_point);
-      if (i >= 0) assigned[size_t(i)].push_back(used.code_point);
-    }
+    auto assign = [&](char32_t c) {
+      if (fonts::is_invisible(c) || fonts::is_emoji_presentation(c)) return;
+      int i = chain.first_covering(c);
+      if (i >= 0 && chain.chain->fonts[size_t(i)].script != "emoji") assigned[size_t(i)].push_back(c);
+    };
+    for (const auto& used : text.of(role)) assign(used.code_point);
     if (role != FontRole::code) {
-      for (size_t at = 0; at < writer_text.size();) {
-        char32_t c = utf8::next(writer_text, at);
-        int i = fonts::is_invisible(c) ? -1 : chain.first_covering(c);
-        if (i >= 0) assigned[size_t(i)].push_back(c);
-      }
+      for (size_t at = 0; at < writer_text.size();) assign(utf8::next(writer_text, at));
     }
     for (size_t i = 0; i < chain.faces.size(); ++i) {
       if (assigned[i].empty() || !chain.faces[i]) continue;  // the book needs nothing from it
@@ -91,6 +94,10 @@ std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts,
       e.file_name = "fonts/" + base + (e.media_type == "font/otf" ? ".otf" : ".ttf");
       e.bytes = std::move(*bytes);
       e.css = font_face_rule(e.family, e.file_name, e.media_type.c_str(), font.weight);
+      // OFL 1.1 asks that the licence travel with the font.
+      e.licence_file_name = "fonts/" + base + "-licence.txt";
+      e.licence = font_licence_text(font.file, font.face_index);
+      if (e.licence.empty()) e.licence = font.family + ": the font file names no copyright or licence.\n";
       out.push_back(std::move(e));
     }
   }

@@ -285,11 +285,24 @@ std::string FontChain::pango_families() const {
   std::set<std::string> seen;
   std::string out;
   for (const auto& f : fonts) {
+    // Never name an emoji font: fontconfig aliases "Noto Color Emoji" to the generic
+    // "emoji", which adds lang=und-zsye and color=true to the whole query (45/60-generic.conf),
+    // and colour ranks above family, so the emoji font would sort first and draw every
+    // character it has: digits, #, *, space, ↪. Pango already asks for the "emoji" family on
+    // its own for runs with emoji presentation (UTS #51), and only for those.
+    if (f.script == "emoji") continue;
     if (!seen.insert(f.family).second) continue;
     if (!out.empty()) out += ", ";
     out += f.family;
   }
   return out;
+}
+
+std::string FontChain::pango_families_latin_first() const {
+  FontChain reordered = *this;
+  std::stable_partition(reordered.fonts.begin(), reordered.fonts.end(),
+                        [](const ResolvedFont& f) { return f.script == "latin"; });
+  return reordered.pango_families();
 }
 
 const FontChain& FontSet::chain(FontRole role) const {

@@ -32,6 +32,10 @@ std::optional<std::string> subset_face(const FontFace& face, const std::vector<c
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
   for (char32_t c : code_points) hb_set_add(unicodes, c);
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+  // hb-subset keeps name IDs 0-6 by default; the OFL asks that the licence (13) and its
+  // URL (14) travel with the font, beside the copyright (0).
+  hb_set_t* name_ids = hb_subset_input_set(input.get(), HB_SUBSET_SETS_NAME_ID);
+  for (unsigned id : {0u, 13u, 14u}) hb_set_add(name_ids, id);
   HbFacePtr subset(hb_subset_or_fail(face.face(), input.get()));
   if (!subset) return std::nullopt;
   HbBlobPtr blob(hb_face_reference_blob(subset.get()));

@@ -23,6 +23,9 @@ struct FontFamilies {
   std::string body;
   std::string heading;
   std::string code;
+  std::string body_latin;     ///< body with its Latin fonts first (quotes between Latin letters)
+  std::string heading_latin;  ///< the same for headings
+  std::string emphasis_han;   ///< a Kai face for Han text in emphasis, then the body's; empty without one
 };
 
 /// Everything the layout needs to know about the page and the type, in points.

@@ -29,6 +29,8 @@ struct FontChain {
   std::vector<ResolvedFont> fonts;
   /// A Pango font family list for the chain ("Noto Serif CJK SC, DejaVu Serif").
   std::string pango_families() const;
+  /// The same list with the chain's Latin fonts first, for quotes between Latin letters.
+  std::string pango_families_latin_first() const;
 };
 
 struct FontSet {
@@ -79,7 +81,13 @@ struct EmbeddedFont {
   std::string media_type;  ///< "font/otf" or "font/ttf"
   std::string bytes;       ///< the (subset) font file
   std::string css;         ///< its @font-face rule, with a url relative to the stylesheet
+  std::string licence_file_name;  ///< "fonts/body-licence.txt", beside the font
+  std::string licence;     ///< the font's copyright, licence and licence URL (name IDs 0, 13, 14)
 };
+
+/// The copyright, licence and licence URL a font file carries (OpenType name IDs 0, 13, 14,
+/// English where there is a choice), one paragraph each; empty when it carries none.
+std::string font_licence_text(const std::filesystem::path& file, int face_index);
 
 /// The fonts an EPUB of this book embeds under options.epub.embed_fonts (subset: only
 /// the characters the book uses), with their @font-face rules. `writer_text` is text the

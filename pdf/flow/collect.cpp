@@ -39,6 +39,8 @@ class Collector {
       : book_(book), chapter_(chapter), style_(style), text_(text), diag_(diag),
         doc_(book.chapters[chapter].document) {
     inline_.code_families = style.fonts.code;
+    inline_.strong_families = style.fonts.heading;
+    inline_.emphasis_han_families = style.fonts.emphasis_han;
     inline_.code_size = style.code_size;
     inline_.font_size = style.font_size;
     inline_.chapter = chapter;
@@ -79,6 +81,7 @@ class Collector {
   ParagraphSpec body_spec(const Frame& f) const {
     ParagraphSpec spec;
     spec.families = style_.fonts.body;
+    spec.latin_families = style_.fonts.body_latin;
     spec.size = style_.font_size * f.size_scale;
     spec.width = width(f);
     spec.indent = f.indent_paragraphs ? style_.indent * f.size_scale : 0;
@@ -233,6 +236,7 @@ class Collector {
     int level = std::clamp(h.level, 2, 6);
     ParagraphSpec spec = body_spec(f);
     spec.families = style_.fonts.heading;
+    spec.latin_families = style_.fonts.heading_latin;
     spec.weight = PANGO_WEIGHT_BOLD;
     spec.size = style_.font_size * f.size_scale * kScale[level];
     spec.indent = 0;

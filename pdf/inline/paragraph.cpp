@@ -7,6 +7,8 @@
 
 #include "dest_names.hpp"
 #include "inline/cjk_rules.hpp"
+#include "inline/han_emphasis.hpp"
+#include "inline/latin_quotes.hpp"
 
 namespace folio::pdf {
 
@@ -53,9 +55,12 @@ void append_inlines(const Inlines& inlines, const InlineSettings& settings, Inli
           } else if constexpr (std::is_same_v<T, Emphasis>) {
             append_inlines(node.children, settings, out);
             add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), start, out.text.size());
+            add_han_emphasis_attributes(out.text, start, out.text.size(), attrs, settings.emphasis_han_families);
           } else if constexpr (std::is_same_v<T, Strong>) {
             append_inlines(node.children, settings, out);
             add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, out.text.size());
+            if (!settings.strong_families.empty())
+              add_attr(attrs, pango_attr_family_new(settings.strong_families.c_str()), start, out.text.size());
           } else if constexpr (std::is_same_v<T, Strikethrough>) {
             append_inlines(node.children, settings, out);
             add_attr(attrs, pango_attr_strikethrough_new(TRUE), start, out.text.size());
@@ -141,6 +146,7 @@ ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, co
   // sit on the wrong side of a mark and text extraction splits lines there).
   bool cjk = spec.cjk_rules && spec.align == PANGO_ALIGN_LEFT;
   if (cjk) add_cjk_attributes(text.text, text.attrs.get(), spec.size, spec.latin_gap_em);
+  add_latin_quote_attributes(text.text, text.attrs.get(), spec.latin_families);
   pango_layout_set_text(layout, text.text.data(), static_cast<int>(text.text.size()));
   pango_layout_set_attributes(layout, text.attrs.get());
   if (cjk) justify_lines(layout, width);

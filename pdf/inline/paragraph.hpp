@@ -38,6 +38,11 @@ struct InlineText {
 /// What the inline builder needs besides the inlines.
 struct InlineSettings {
   std::string code_families;
+  /// Bold text's families: the heading role's (Chinese emphasis-bold is a sans bold, 黑体),
+  /// so that bold is a real face and never a synthetic one. Empty keeps the paragraph's.
+  std::string strong_families;
+  /// Han text in emphasis: a Kai face's families (empty: a slant, when no Kai face is installed).
+  std::string emphasis_han_families;
   double code_size = 9;
   double font_size = 10.5;
   int chapter = 0;  ///< for footnote destination names
@@ -56,6 +61,7 @@ std::string inline_plain_text(const Inlines& inlines);
 /// How a paragraph is set.
 struct ParagraphSpec {
   std::string families;
+  std::string latin_families;    ///< for quotes between Latin letters (empty: `families`)
   double size = 10.5;
   PangoWeight weight = PANGO_WEIGHT_NORMAL;
   PangoStyle style = PANGO_STYLE_NORMAL;

@@ -3,6 +3,7 @@
 
 #include "inline/paragraph.hpp"
 #include "render/draw_context.hpp"
+#include "render/show_text.hpp"
 
 namespace folio::pdf {
 
@@ -22,14 +23,14 @@ struct TocEntryDrawable : Drawable {
   void draw(DrawContext& dc, double x, double y, double height) const override {
     cairo_t* cr = dc.cr();
     cairo_move_to(cr, x, y + top_pad);
-    pango_cairo_show_layout(cr, title.get());
+    show_layout(cr, title.get());
     PangoRectangle num;
     pango_layout_get_extents(number.get(), nullptr, &num);
     double num_w = num.width / double(PANGO_SCALE);
     double base = y + top_pad + baseline_last;
     PangoLayoutLine* num_line = pango_layout_get_line_readonly(number.get(), 0);
     cairo_move_to(cr, x + width - num_w, base);
-    pango_cairo_show_layout_line(cr, num_line);
+    show_layout_line(cr, num_line);
     // Dot leaders on a fixed grid, so that dots line up from entry to entry.
     PangoRectangle d;
     pango_layout_get_extents(dot.get(), nullptr, &d);
@@ -41,7 +42,7 @@ struct TocEntryDrawable : Drawable {
       double px = dx;
       if (px < start || px + step > end) continue;
       cairo_move_to(cr, px, base);
-      pango_cairo_show_layout_line(cr, dot_line);
+      show_layout_line(cr, dot_line);
     }
     LinkSpan link;
     link.dest = dest;
@@ -86,7 +87,7 @@ ChapterFlow toc_flow(const std::vector<TocEntry>& entries, const std::string& he
       SharedLayout layout;
       void draw(DrawContext& dc, double x, double y, double) const override {
         cairo_move_to(dc.cr(), x, y);
-        pango_cairo_show_layout(dc.cr(), layout.get());
+        show_layout(dc.cr(), layout.get());
       }
     };
     auto h = std::make_shared<HeadingDrawable>();

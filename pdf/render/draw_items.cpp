@@ -1,6 +1,7 @@
 // Drawing of the flow's drawables: paragraph and code lines, figures, table rows, rules.
 #include <algorithm>
 
+#include "render/show_text.hpp"
 #include "flow/drawables.hpp"
 #include "render/draw_context.hpp"
 
@@ -24,10 +25,10 @@ void LineDrawable::draw(DrawContext& dc, double x, double y, double height) cons
   if (!l) return;
   double base = y + pad_top + box.baseline;
   cairo_move_to(cr, x + box.x, base);
-  pango_cairo_show_layout_line(cr, l);
+  show_layout_line(cr, l);
   if (marker) {
     cairo_move_to(cr, x + marker_x, base);
-    pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(marker.get(), 0));
+    show_layout_line(cr, pango_layout_get_line_readonly(marker.get(), 0));
     if (!marker_dest.empty()) {
       PangoRectangle logical;
       pango_layout_get_extents(marker.get(), nullptr, &logical);
@@ -40,7 +41,7 @@ void LineDrawable::draw(DrawContext& dc, double x, double y, double height) cons
     cairo_save(cr);
     cairo_set_source_rgb(cr, kRuleGrey, kRuleGrey, kRuleGrey);
     cairo_move_to(cr, x + 1, base);
-    pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(continuation_mark.get(), 0));
+    show_layout_line(cr, pango_layout_get_line_readonly(continuation_mark.get(), 0));
     cairo_restore(cr);
   }
   for (const LinkSpan& link : links) {
@@ -76,13 +77,13 @@ void FigureDrawable::draw(DrawContext& dc, double x, double y, double) const {
       pango_layout_get_extents(placeholder_text.get(), nullptr, &logical);
       double tw = pango_layout_get_width(placeholder_text.get()) / double(PANGO_SCALE);
       cairo_move_to(cr, left + (width - tw) / 2, y + (height - logical.height / double(PANGO_SCALE)) / 2);
-      pango_cairo_show_layout(cr, placeholder_text.get());
+      show_layout(cr, placeholder_text.get());
     }
   }
   if (caption) {
     double cw = pango_layout_get_width(caption.get()) / double(PANGO_SCALE);
     cairo_move_to(cr, x + (block_width - cw) / 2, y + height + caption_gap);
-    pango_cairo_show_layout(cr, caption.get());
+    show_layout(cr, caption.get());
   }
 }
 
@@ -107,7 +108,7 @@ void TableRowDrawable::draw(DrawContext& dc, double x, double y, double height) 
   for (const Cell& c : cells) {
     if (!c.layout) continue;
     cairo_move_to(cr, x + c.x + padding, y + padding);
-    pango_cairo_show_layout(cr, c.layout.get());
+    show_layout(cr, c.layout.get());
   }
 }
 

@@ -1,5 +1,6 @@
 // The renderer: pages, heads and feet, links, destinations, outline, metadata, figures.
 #include "render/pdf_renderer.hpp"
+#include "render/show_text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -142,7 +143,7 @@ void show_line(cairo_t* cr, PangoLayout* layout, double x, double baseline, int 
   double w = layout_width(layout);
   double left = align < 0 ? x : align == 0 ? x - w / 2 : x - w;
   cairo_move_to(cr, left, baseline);
-  pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(layout, 0));
+  show_layout_line(cr, pango_layout_get_line_readonly(layout, 0));
 }
 
 /// Hugo's term identity: lowercase, spaces as '-' ("Cloud Native" is "cloud-native").
@@ -415,7 +416,7 @@ class Renderer {
       cairo_save(cr_);
       cairo_set_source_rgb(cr_, c, c, c);
       cairo_move_to(cr_, (w - style_.text_width()) / 2, y);
-      pango_cairo_show_layout(cr_, l.get());
+      show_layout(cr_, l.get());
       cairo_restore(cr_);
       PangoRectangle logical;
       pango_layout_get_extents(l.get(), nullptr, &logical);

@@ -31,9 +31,13 @@ TEST_CASE("a character no font covers is reported once, where it first occurs") 
   Diagnostics diags;
   check_coverage(book, installed_fonts(), diags);
   auto all = diags.all();
-  REQUIRE(all.size() == 2);
-  CHECK(all[0].format() == "content/posts/x.md:40:18: warning: no font covers U+1F9D1 (🧑)");
-  CHECK(all[1].format() == "content/posts/x.md:46:8: warning: no font covers U+10000 (𐀀)");
+  // With an emoji font installed (fonts-noto-color-emoji) 🧑 has a font; without, it is reported.
+  FontSet fonts = installed_fonts();
+  bool emoji_font = false;
+  for (const auto& f : fonts.body.fonts) emoji_font = emoji_font || f.script == "emoji";
+  REQUIRE(all.size() == (emoji_font ? 1u : 2u));
+  if (!emoji_font) CHECK(all[0].format() == "content/posts/x.md:40:18: warning: no font covers U+1F9D1 (🧑)");
+  CHECK(all.back().format() == "content/posts/x.md:46:8: warning: no font covers U+10000 (𐀀)");
   CHECK(diags.error_count() == 0);
 }
 

@@ -139,6 +139,8 @@ TEST_CASE("examples/meetup as a book PDF") {
   for (size_t i = 2; i < rows.size(); ++i) {
     auto t = tokens(rows[i]);
     if (t.size() < 12 || t[2] != "image") continue;
+    // Colour emoji are drawn as glyph images of at most 136 px (pdf/render/show_text.cpp).
+    if (std::stoi(t[3]) <= 136 && std::stoi(t[4]) <= 136) continue;
     if (objects.insert(t[10]).second && t[8] == "jpeg") ++jpegs;
   }
   CHECK(objects.size() == placed_ok.size());
