@@ -9,6 +9,7 @@
 #include "build_command.hpp"
 #include "console.hpp"
 #include "folio/folio.hpp"
+#include "interrupt.hpp"
 
 namespace folio::cli {
 
@@ -241,6 +242,7 @@ void add_build_options(CLI::App* cmd, const std::shared_ptr<BuildFlags>& flags) 
 namespace {
 
 int run_build(const BuildFlags& flags) {
+  install_interrupt_handler();  // Ctrl-C stops the build at its next step; nothing is left behind
   auto diagnostics = make_diagnostics();
   BuildOutcome outcome = build_once(flags, *diagnostics);
   Console::get().finish_progress();

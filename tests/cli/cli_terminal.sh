@@ -47,4 +47,17 @@ expect "cache: miss" "$out" "-v cache miss"
 out=$("$folio" build "$meetup" --offline -v -o "$work/c.epub" 2>&1)
 expect "unchanged since the last build" "$out" "-v cache hit"
 
+# Ctrl-C during a build: it stops, exits 1 and leaves neither the book nor a temporary file.
+"$folio" build "$meetup" --offline --no-cache -o "$work/stop.pdf" >/dev/null 2>"$work/stop.err" &
+pid=$!
+sleep 0.5
+kill -INT "$pid" 2>/dev/null
+wait "$pid"; rc=$?
+if [[ $rc -ne 0 ]]; then
+  [[ $rc -eq 1 ]] || fail "an interrupted build should exit 1, got $rc"
+  [[ -e $work/stop.pdf ]] && fail "an interrupted build left the book"
+  expect "build stopped; nothing written" "$(cat "$work/stop.err")" "interrupted build message"
+fi
+ls "$work"/stop.pdf.tmp-* >/dev/null 2>&1 && fail "an interrupted build left a temporary file"
+
 finish
