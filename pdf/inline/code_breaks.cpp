@@ -36,7 +36,7 @@ std::vector<size_t> break_points(std::string_view code) {
     }
     // Before an opening parenthesis rather than after it: a line that ends with "(" is a
     // line-end fault (kinsoku_geom.py counts it), one that starts with it is not.
-    if (c == '(' && i > 0 && code[i - 1] != '(') {
+    if (c == '(' && i > 0 && code[i - 1] != '(' && code[i + 1] != ')') {  // not before "()"
       points.push_back(i);
       continue;
     }

@@ -45,6 +45,10 @@ TEST_CASE("a code span that fits a line is left whole; a longer one gets breaks 
   // After "github." "com/" "folio/" "pdf::" "inline_" "a,", before "(", never at the ends.
   CHECK(narrow.text.find("github.\u200Bcom/\u200Bfolio/\u200Bpdf::\u200Binline_\u200Bcode\u200B(a,\u200Bb)") !=
         std::string::npos);
+  // An empty argument list stays with its name.
+  InlineText call = with_code("", "runtime.NumGoroutine()", "", 9);
+  add_code_break_opportunities(call, 50);
+  CHECK(call.text == "runtime.\u200BNumGoroutine()");
   REQUIRE(narrow.code.size() == 1);
   CHECK(narrow.text.substr(static_cast<size_t>(narrow.code[0].end), 1) == " ");
 }
