@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <thread>
 
+#include "folio/progress.hpp"
 #include "base/atomic_file.hpp"
 #include "book_layout.hpp"
 #include "dest_names.hpp"
@@ -65,7 +66,7 @@ std::string creation_date() {
 /// Lays out every chapter on `threads` threads, each with its own Pango font map.
 std::vector<ChapterLayout> layout_chapters(const Book& book, const Style& style, Diagnostics& diag, int threads) {
   std::vector<ChapterLayout> out(book.chapters.size());
-  std::atomic<size_t> next{0};
+  std::atomic<size_t> next{0}, done{0}, pages{0};
   DistributeSettings ds;
   ds.page_height = style.text_height();
   ds.note_separator = style.line_pitch * 0.6;
@@ -76,6 +77,8 @@ std::vector<ChapterLayout> layout_chapters(const Book& book, const Style& style,
       out[i].flow = collect_chapter(book, static_cast<int>(i), style, text, diag);
       out[i].pages = distribute(out[i].flow, ds);
       if (out[i].pages.empty()) out[i].pages.emplace_back();
+      pages += out[i].pages.size();
+      if (!report_progress(diag, ProgressEvent{Stage::layout, ++done, book.chapters.size(), 0, 0, pages})) break;
     }
   };
   int n = std::max(1, std::min<int>(threads, static_cast<int>(book.chapters.size())));
@@ -175,6 +178,7 @@ bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& 
     return false;
   }
   pdf::BookLayout layout = pdf::layout_book(book, diagnostics);
+  if (build_cancelled(diagnostics)) return false;
 
   pdf::RenderInput input;
   input.book = &book;
@@ -191,7 +195,7 @@ bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& 
   std::error_code ec;
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
   AtomicFile file(out);
-  if (!pdf::render_pdf(input, file.temp_path(), diagnostics)) return false;
+  if (!pdf::render_pdf(input, file.temp_path(), diagnostics) || build_cancelled(diagnostics)) return false;
   std::string error;
   if (!file.commit(&error)) {
     diagnostics.error({out.string(), 0, 0}, "cannot write the PDF: " + error);

@@ -1,4 +1,5 @@
 // The renderer: pages, heads and feet, links, destinations, outline, metadata, figures.
+#include "folio/progress.hpp"
 #include "render/pdf_renderer.hpp"
 
 #include <algorithm>
@@ -200,6 +201,7 @@ class Renderer {
       head_and_foot(page, static_cast<int>(i));
       if (i + 1 == in_.plan.pages.size()) cairo_tag_end(cr_, "Document");
       cairo_show_page(cr_);
+      if (!report_progress(diag_, ProgressEvent{Stage::writing, i + 1, in_.plan.pages.size(), 0, 0, 0})) break;
     }
     outline();
   }
