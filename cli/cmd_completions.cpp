@@ -159,7 +159,7 @@ std::string fish(const std::vector<CommandInfo>& table) {
 void register_completions(CLI::App& app, Action& run) {
   auto shell = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("completions", "Print a completion script: folio completions bash|zsh|fish");
-  cmd->add_option("shell", *shell, "bash | zsh | fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  cmd->add_option("shell", *shell, "bash | zsh | fish")->type_name("SHELL")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
   cmd->callback([shell, &app, &run] {
     run = [shell, &app] {
       auto table = option_table(app);

@@ -88,7 +88,7 @@ std::optional<BookConfig> load_config(const BookFlags& flags, Diagnostics& diagn
   for (const auto& p : flags.paths) {
     std::error_code ec;
     if (!fs::exists(p, ec)) {
-      diagnostics.error({p}, "no such file or folder");
+      diagnostics.error({p}, "content folder not found: no such file or folder");
       return std::nullopt;
     }
   }

@@ -41,8 +41,13 @@ std::string manpage(const std::vector<CommandInfo>& table) {
   s += ".TH FOLIO 1 \"\" \"folio " + std::string(version()) + "\" \"User Commands\"\n";
   s += ".SH NAME\nfolio \\- compile Hugo\\-style Markdown posts into EPUB 3 and PDF books\n";
   s += ".SH SYNOPSIS\n";
-  for (const auto& c : table)
-    if (!c.name.empty()) s += ".B folio " + roff(c.name) + "\n.RI [ options ] [ PATHS ]\n.br\n";
+  for (const auto& c : table) {
+    if (c.name.empty()) continue;
+    std::string operands;
+    for (const auto& o : c.options)
+      if (o.positional) operands += " [\\fI" + roff(o.value.empty() ? o.names[0] : o.value) + "\\fR...]";
+    s += ".B folio " + roff(c.name) + "\n[\\fIoptions\\fR]" + operands + "\n.br\n";
+  }
   s += ".SH DESCRIPTION\n" + roff(table[0].help) + "\n";
   s += "PATHS are Hugo site roots, content folders or single Markdown files. Without \\fB\\-\\-config\\fR, "
        "a book.yaml in the single PATH (or the working folder) is read.\n";

@@ -21,7 +21,7 @@ b=$("$folio" list meetup --tag go --tag cloud-native --json 2>/dev/null | python
 # --- a PATH that does not exist is named ---
 out=$("$folio" list meetup nosuch-folder 2>&1); rc=$?
 [[ $rc -eq 2 ]] || fail "missing PATH should exit 2, got $rc"
-expect "nosuch-folder: error: no such file or folder" "$out" "missing PATH"
+expect "nosuch-folder: error: content folder not found: no such file or folder" "$out" "missing PATH"
 
 # --- a folder to -c is a clear error, not bad_alloc ---
 out=$("$folio" list -c meetup 2>&1); rc=$?
