@@ -108,7 +108,8 @@ std::vector<TocEntry> toc_entries(const Book& book, const std::vector<ChapterLay
     }
     entries.push_back({1, ch.post.title, chapter_dest(static_cast<int>(c)), label(static_cast<int>(c), 0)});
     for (const TocMark& m : chapters[c].flow.toc)
-      entries.push_back({2, m.title, m.dest, label(static_cast<int>(c), m.item)});
+      if (m.level <= book.config.pdf.toc_depth)
+        entries.push_back({m.level, m.title, m.dest, label(static_cast<int>(c), m.item)});
   }
   return entries;
 }
@@ -137,6 +138,12 @@ BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads) 
   plan_input.title_page = book_mode;
   plan_input.two_sided = style.two_sided;
   for (const ChapterLayout& c : layout.chapters) plan_input.chapter_pages.push_back(static_cast<int>(c.pages.size()));
+  // A part's title page comes before its first chapter (books only).
+  for (size_t c = 0; c < book.chapters.size(); ++c) {
+    const int part = book.chapters[c].part;
+    const bool first = part >= 0 && size_t(part) < book.parts.size() && (c == 0 || book.chapters[c - 1].part != part);
+    plan_input.part_before.push_back(book_mode && first ? part : -1);
+  }
 
   layout.with_toc = book_mode && options.toc;
   if (!layout.with_toc) {

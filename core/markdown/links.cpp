@@ -304,6 +304,9 @@ Book read_book(const BookConfig& config, const Collection& collection, const Boo
       ch.document = read_post(post, context, diagnostics);
       ch.post = post;
       ch.post.body.clear();
+      // The title is shown by every writer (headings, running heads, contents, outline):
+      // curly quotes and dashes once here, as in the text.
+      if (config.markdown.typographer) ch.post.title = markdown::typographer(ch.post.title, 0);
       ch.part = plan.chapters[i].part;
       report_progress(diagnostics, ProgressEvent{Stage::reading, ++done, plan.chapters.size(), 0, 0, 0});
     }
