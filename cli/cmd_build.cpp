@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "base/atomic_file.hpp"
+#include "base/temp_files.hpp"
 #include "common.hpp"
 #include "folio/folio.hpp"
 
@@ -62,11 +63,13 @@ int run_build(const BuildFlags& flags) {
   // Every build checks that the fonts cover every character, at its first place.
   check_coverage(book, resolve_fonts(book.config.fonts, book.meta().language, *diagnostics, book.config.base_dir),
                  *diagnostics);
-  // A build with errors writes nothing.
-  if (diagnostics->error_count() > 0) return build_failed;
+  // A build with errors writes nothing; nor does one whose output would replace an input.
+  if (diagnostics->error_count() > 0 || !check_output_path(book, out, *diagnostics)) return build_failed;
 
   // Written beside the target and renamed only when the whole build went through, so an
   // error reported while writing (or under --strict, a warning) leaves the old file alone.
+  // What a build killed with SIGKILL left beside this output goes now.
+  remove_stale_temp_files(out.has_parent_path() ? out.parent_path() : ".", out.filename().string() + ".tmp-");
   AtomicFile target(out);
   bool written = format == "pdf" ? write_pdf(book, target.temp_path(), *diagnostics)
                                  : write_epub(book, target.temp_path(), *diagnostics);

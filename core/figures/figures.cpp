@@ -106,9 +106,9 @@ void resolve_local(Source& s, const FigureOptions& options) {
     s.failure = "too large (" + describe_bytes(size) + ", over the limit of " + describe_bytes(options.max_bytes) + ")";
     return;
   }
-  std::string bytes;
-  if (!read_file(file, bytes)) {
-    s.failure = "cannot read " + file.string();
+  std::string bytes, error;
+  if (!read_file(file, bytes, &error)) {
+    s.failure = "cannot read " + file.string() + ": " + error;
     return;
   }
   ImageProbe probe = probe_image(bytes);
