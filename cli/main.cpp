@@ -4,6 +4,7 @@
 #include <clocale>
 #include <cstdio>
 
+#include "base/temp_files.hpp"
 #include "common.hpp"
 #include "console.hpp"
 #include "folio/version.hpp"
@@ -13,6 +14,8 @@ int main(int argc, char** argv) {
   // Numbers in PDF tag attributes must use '.', whatever the user's locale (cairo#347).
   std::setlocale(LC_ALL, "");
   std::setlocale(LC_NUMERIC, "C");
+  // Ctrl-C or a kill during a build leaves no `.tmp-` file beside the book or in the cache.
+  folio::remove_temp_files_on_signals();
 
   CLI::App app{"folio compiles Hugo-style Markdown posts into EPUB 3 and PDF books.", "folio"};
   app.set_version_flag("--version", std::string("folio ") + folio::version());

@@ -120,9 +120,9 @@ void resolve_local(Source& s, const FigureOptions& options) {
     s.ok = true;
     return;
   }
-  std::string bytes;
-  if (!read_file(file, bytes)) {
-    s.failure = "cannot read " + file.string();
+  std::string bytes, error;
+  if (!read_file(file, bytes, &error)) {
+    s.failure = "cannot read " + file.string() + ": " + error;
     return;
   }
   ImageProbe probe = probe_image(bytes);
