@@ -4,6 +4,7 @@
 
 #include "base/json_writer.hpp"
 #include "common.hpp"
+#include "console.hpp"
 #include "folio/folio.hpp"
 
 namespace folio::cli {
@@ -90,6 +91,7 @@ int run_dump(const DumpFlags& flags) {
         out += "  " + std::to_string(ch.document.footnotes.size()) + " footnotes\n";
     }
   }
+  Console::get().finish_progress();  // the progress line goes before the output does
   std::fwrite(out.data(), 1, out.size(), stdout);
   return diagnostics->error_count() > 0 ? build_failed : ok;
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "common.hpp"
+#include "console.hpp"
 #include "folio/folio.hpp"
 
 namespace folio::cli {
@@ -33,6 +34,7 @@ int run_fetch(const FetchFlags& flags) {
   complete_metadata(*config, collection, plan);
   Book book = read_book(*config, collection, plan, *diagnostics);
   FigureReport report = resolve_figures(book, collection, *diagnostics);
+  Console::get().finish_progress();  // the progress line goes before the summary does
   std::printf("%zu figures ready, %zu failed; %zu requests, %s downloaded; cache %s\n", report.embedded,
               report.failed, report.requests, human_size(report.bytes).c_str(),
               book.config.figures.cache_dir.string().c_str());

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "common.hpp"
+#include "console.hpp"
 #include "folio/folio.hpp"
 
 namespace folio::cli {
@@ -40,6 +41,7 @@ int run_fonts(const FontsFlags& flags) {
   std::string language = flags.language.empty() ? used.meta.language : flags.language;
 
   FontSet fonts = resolve_fonts(used.fonts, language, *diagnostics, used.base_dir);
+  Console::get().finish_progress();  // the progress line goes before the output does
   std::printf("language %s (CJK variant %s)\n", language.empty() ? "(unset)" : language.c_str(),
               fonts.cjk_variant.c_str());
   for (FontRole role : {FontRole::body, FontRole::heading, FontRole::code}) print_chain(fonts.chain(role));

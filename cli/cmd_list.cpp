@@ -7,6 +7,7 @@
 
 #include "base/json_writer.hpp"
 #include "common.hpp"
+#include "console.hpp"
 #include "folio/content.hpp"
 #include "folio/markdown.hpp"
 
@@ -178,6 +179,7 @@ int run_list(const ListFlags& flags) {
 
   auto figures = count_figures(plan, collection, *config, *diagnostics);
   auto tags = count_tags(plan);
+  Console::get().finish_progress();  // the progress line goes before the output does
   if (flags.json) print_json(plan, figures, tags);
   else print_text(plan, figures, tags);
   return diagnostics->error_count() > 0 ? build_failed : ok;

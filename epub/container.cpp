@@ -69,6 +69,9 @@ std::string container_xml(const std::string& package_path) {
 bool write_container(const std::filesystem::path& out, const std::string& package_path,
                      const std::vector<ContainerEntry>& entries, int64_t mtime_unix,
                      Diagnostics& diagnostics) {
+  // A missing output folder is made, as the PDF writer does.
+  std::error_code ec;
+  if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
   AtomicFile target(out);
   SourceLocation where{out.string()};
   int zerr = 0;

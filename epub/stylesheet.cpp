@@ -164,10 +164,10 @@ std::string book_stylesheet(const BookConfig& config, const std::vector<Embedded
   css += default_stylesheet(config.epub, fonts);
   for (const auto& sheet : config.epub.stylesheets) {
     std::filesystem::path file = sheet.is_absolute() ? sheet : config.base_dir / sheet;
-    std::string text;
-    if (!read_file(file, text)) {
+    std::string text, error;
+    if (!read_file(file, text, &error)) {
       diagnostics.warning({config.file.empty() ? file.string() : config.file.string()},
-                          "stylesheet cannot be read, left out: " + file.string());
+                          "stylesheet cannot be read, left out: " + file.string() + ": " + error);
       continue;
     }
     css += "\n/* book.yaml epub.stylesheets */\n";

@@ -33,7 +33,9 @@ class AtomicFile {
 bool write_file_atomically(const std::filesystem::path& target, std::string_view bytes,
                            std::string* error = nullptr);
 
-/// Reads a whole file; false if it cannot be read.
-bool read_file(const std::filesystem::path& file, std::string& out);
+/// Reads a whole regular file; false (with the OS's reason, or why the file is not a
+/// regular one, in `error`) if it cannot be read. A FIFO, a socket or a device is refused
+/// without blocking.
+bool read_file(const std::filesystem::path& file, std::string& out, std::string* error = nullptr);
 
 }  // namespace folio

@@ -6,6 +6,7 @@
 #include <functional>
 #include <initializer_list>
 
+#include "base/option_ranges.hpp"
 #include "folio/config.hpp"
 #include "frontmatter.hpp"
 #include "post_reader.hpp"
@@ -85,19 +86,25 @@ class BookYamlReader {
     };
   }
   template <typename Int>
-  Handler integer(Int& out, int64_t min = 0) {
-    return [this, &out, min](const YAML::Node& n, const std::string& key) {
+  Handler integer(Int& out, ranges::Range<int64_t> range) {
+    return [this, &out, range](const YAML::Node& n, const std::string& key) {
       int64_t v = 0;
-      if (as_int(n, v) && v >= min) out = Int(v);
-      else wrong(n, key, min >= 0 ? "a whole number >= 0" : "a whole number");
+      if (as_int(n, v) && range.contains(v)) out = Int(v);
+      else wrong(n, key, ("a whole number from " + std::to_string(range.min) + " to " + std::to_string(range.max)).c_str());
     };
   }
-  Handler number(double& out) {
-    return [this, &out](const YAML::Node& n, const std::string& key) {
+  Handler number(double& out, ranges::Range<double> range) {
+    return [this, &out, range](const YAML::Node& n, const std::string& key) {
       double v = 0;
-      if (as_double(n, v)) out = v;
-      else wrong(n, key, "a number");
+      if (as_double(n, v) && range.contains(v)) out = v;
+      else wrong(n, key, ("a number from " + number_text(range.min) + " to " + number_text(range.max)).c_str());
     };
+  }
+  static std::string number_text(double d) {
+    std::string s = std::to_string(d);
+    while (s.size() > 1 && s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
   }
   // A list of text, or one text as a list of one.
   Handler texts(std::vector<std::string>& out) {
@@ -303,12 +310,12 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
              {Field{"rewrite", rewrite}, Field{"headers", headers}, Field{"static_dirs", r.paths(fig.static_dirs)},
               Field{"cache", r.path(fig.cache_dir)}, Field{"cache_dir", r.path(fig.cache_dir)},
               Field{"refresh", r.boolean(fig.refresh)}, Field{"offline", r.boolean(fig.offline)},
-              Field{"parallel", r.integer(fig.parallel)}, Field{"max_redirects", r.integer(fig.max_redirects)},
-              Field{"connect_timeout_s", r.integer(fig.connect_timeout_s)}, Field{"timeout_s", r.integer(fig.timeout_s)},
-              Field{"stall_timeout_s", r.integer(fig.stall_timeout_s)}, Field{"retries", r.integer(fig.retries)},
-              Field{"max_bytes", r.integer(fig.max_bytes)}, Field{"max_pixels", r.integer(fig.max_pixels)},
-              Field{"user_agent", r.text(fig.user_agent)}, Field{"downscale_pixels", r.integer(fig.downscale_pixels)},
-              Field{"jpeg_quality", r.integer(fig.jpeg_quality)}});
+              Field{"parallel", r.integer(fig.parallel, ranges::kParallel)}, Field{"max_redirects", r.integer(fig.max_redirects, ranges::kMaxRedirects)},
+              Field{"connect_timeout_s", r.integer(fig.connect_timeout_s, ranges::kTimeoutS)}, Field{"timeout_s", r.integer(fig.timeout_s, ranges::kTimeoutS)},
+              Field{"stall_timeout_s", r.integer(fig.stall_timeout_s, ranges::kTimeoutS)}, Field{"retries", r.integer(fig.retries, ranges::kRetries)},
+              Field{"max_bytes", r.integer(fig.max_bytes, ranges::kMaxBytes)}, Field{"max_pixels", r.integer(fig.max_pixels, ranges::kMaxPixels)},
+              Field{"user_agent", r.text(fig.user_agent)}, Field{"downscale_pixels", r.integer(fig.downscale_pixels, ranges::kDownscalePixels)},
+              Field{"jpeg_quality", r.integer(fig.jpeg_quality, ranges::kJpegQuality)}});
   };
   // A font role is a family name, or a font file (resolved against book.yaml's folder).
   auto font = [&](std::string& out) {
@@ -332,19 +339,19 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
     r.fields(n, key,
              {Field{"embed_fonts", r.choice({"subset", "full", "none"},
                                             [&](size_t k) { epub.embed_fonts = EpubOptions::EmbedFonts(k); })},
-              Field{"stylesheets", r.paths(epub.stylesheets)}, Field{"paragraph_indent", r.number(epub.paragraph_indent_em)},
+              Field{"stylesheets", r.paths(epub.stylesheets)}, Field{"paragraph_indent", r.number(epub.paragraph_indent_em, ranges::kParagraphIndentEm)},
               Field{"split_size", split_size}});
   };
   auto margins = [&](const YAML::Node& n, const std::string& key) {
     if (n.IsScalar()) {  // one number for all four sides
-      double all = 0;
-      r.number(all)(n, key);
-      if (all > 0) pdf.margin_top_mm = pdf.margin_bottom_mm = pdf.margin_inner_mm = pdf.margin_outer_mm = all;
+      double all = -1;
+      r.number(all, ranges::kMarginMm)(n, key);
+      if (all >= 0) pdf.margin_top_mm = pdf.margin_bottom_mm = pdf.margin_inner_mm = pdf.margin_outer_mm = all;
       return;
     }
     r.fields(n, key,
-             {Field{"top", r.number(pdf.margin_top_mm)}, Field{"bottom", r.number(pdf.margin_bottom_mm)},
-              Field{"inner", r.number(pdf.margin_inner_mm)}, Field{"outer", r.number(pdf.margin_outer_mm)}});
+             {Field{"top", r.number(pdf.margin_top_mm, ranges::kMarginMm)}, Field{"bottom", r.number(pdf.margin_bottom_mm, ranges::kMarginMm)},
+              Field{"inner", r.number(pdf.margin_inner_mm, ranges::kMarginMm)}, Field{"outer", r.number(pdf.margin_outer_mm, ranges::kMarginMm)}});
   };
   auto pdf_section = [&](const YAML::Node& n, const std::string& key) {
     r.fields(n, key,
@@ -354,11 +361,12 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
                                        pdf.page = pages[k];
                                      })},
               Field{"margins", margins}, Field{"two_sided", r.boolean(pdf.two_sided)},
-              Field{"font_size", r.number(pdf.font_size_pt)}, Field{"line_height", r.number(pdf.line_height)},
-              Field{"paragraph_indent", r.number(pdf.paragraph_indent_em)},
-              Field{"cjk_latin_space", r.number(pdf.cjk_latin_space_em)}, Field{"code_scale", r.number(pdf.code_scale)},
-              Field{"image_dpi", r.integer(pdf.image_dpi)}, Field{"handout", r.optional_boolean(pdf.handout)},
-              Field{"toc", r.boolean(pdf.toc)}});
+              Field{"font_size", r.number(pdf.font_size_pt, ranges::kFontSizePt)}, Field{"line_height", r.number(pdf.line_height, ranges::kLineHeight)},
+              Field{"paragraph_indent", r.number(pdf.paragraph_indent_em, ranges::kParagraphIndentEm)},
+              Field{"cjk_latin_space", r.number(pdf.cjk_latin_space_em, ranges::kCjkLatinSpaceEm)}, Field{"code_scale", r.number(pdf.code_scale, ranges::kCodeScale)},
+              Field{"image_dpi", r.integer(pdf.image_dpi, ranges::kImageDpi)}, Field{"handout", r.optional_boolean(pdf.handout)},
+              Field{"toc", r.boolean(pdf.toc)},
+              Field{"toc_depth", r.choice({"1", "2", "3"}, [&](size_t k) { pdf.toc_depth = static_cast<int>(k) + 1; })}});
   };
   auto code_section = [&](const YAML::Node& n, const std::string& key) {
     auto& code = config.code;

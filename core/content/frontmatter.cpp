@@ -1,8 +1,10 @@
 // Front matter: finding the block Hugo's way and reading YAML, TOML and JSON into Values.
 #include "frontmatter.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -10,6 +12,10 @@
 #include <cstdlib>
 #include <sstream>
 #include <toml++/toml.h>
+#include <unordered_map>
+#include <vector>
+
+#include "base/limits.hpp"
 
 namespace folio::content {
 
@@ -38,15 +44,30 @@ std::string_view trim_right(std::string_view s) {
   return s;
 }
 
-// Puts `key` into `map`, replacing an earlier key that reads the same (Hugo keeps the last).
-void put(Value::Map& map, std::string key, Value v) {
-  for (auto& [k, existing] : map)
-    if (k == key) {
-      existing = std::move(v);
+// Builds a map key by key, a later key replacing an earlier one that reads the same
+// (Hugo keeps the last). The index keeps a front matter block of 300k keys linear.
+class MapBuilder {
+ public:
+  void put(std::string key, Value v) {
+    auto [it, added] = index_.try_emplace(key, map_.size());
+    if (!added) {
+      map_[it->second].second = std::move(v);
       return;
     }
-  map.emplace_back(std::move(key), std::move(v));
-}
+    map_.emplace_back(std::move(key), std::move(v));
+  }
+  Value take() { return Value(std::move(map_)); }
+
+ private:
+  Value::Map map_;
+  std::unordered_map<std::string, size_t> index_;
+};
+
+/// A structured document that goes past one of the budgets in base/limits.hpp.
+struct DataBudgetExceeded {
+  YAML::Mark mark;
+  std::string message;
+};
 
 // ---- YAML ----
 
@@ -116,23 +137,95 @@ Value yaml_scalar(const YAML::Node& node) {
   return Value(s);
 }
 
-Value yaml_to_value(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Scalar: return yaml_scalar(node);
-    case YAML::NodeType::Sequence: {
-      Value::List list;
-      for (const auto& item : node) list.push_back(yaml_to_value(item));
-      return Value(std::move(list));
+// Converts a loaded YAML tree to a Value. yaml-cpp shares an anchored node between its
+// aliases, so the tree is a graph: a node may contain itself (`a: &a [*a]`), and a few
+// hundred bytes may expand to billions of values. Both are bounded by the budgets in
+// base/limits.hpp and end in DataBudgetExceeded.
+class YamlConverter {
+ public:
+  Value convert(const YAML::Node& node) {
+    if (path_.size() >= limits::kMaxDataNesting) {
+      for (const auto& ancestor : path_)
+        if (ancestor.is(node)) fail(node, "an alias refers to the value that contains it");
+      fail(node, "nested more than " + std::to_string(limits::kMaxDataNesting) + " levels deep");
     }
-    case YAML::NodeType::Map: {
-      Value::Map map;
-      for (const auto& kv : node) {
-        std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
-        put(map, std::move(key), yaml_to_value(kv.second));
+    for (const auto& ancestor : path_)
+      if (ancestor.is(node)) fail(node, "an alias refers to the value that contains it");
+    if (++values_ > limits::kMaxDataValues)
+      fail(node, "expands to more than " + std::to_string(limits::kMaxDataValues) +
+                     " values once its aliases are followed");
+    switch (node.Type()) {
+      case YAML::NodeType::Scalar:
+        count_bytes(node, node.Scalar().size());
+        return yaml_scalar(node);
+      case YAML::NodeType::Sequence: {
+        path_.push_back(node);
+        Value::List list;
+        for (const auto& item : node) list.push_back(convert(item));
+        path_.pop_back();
+        return Value(std::move(list));
       }
-      return Value(std::move(map));
+      case YAML::NodeType::Map: {
+        path_.push_back(node);
+        MapBuilder map;
+        for (const auto& kv : node) {
+          std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+          count_bytes(kv.first, key.size());
+          map.put(std::move(key), convert(kv.second));
+        }
+        path_.pop_back();
+        return map.take();
+      }
+      default: return Value();
     }
-    default: return Value();
+  }
+
+ private:
+  [[noreturn]] static void fail(const YAML::Node& node, std::string message) {
+    throw DataBudgetExceeded{node.Mark(), std::move(message)};
+  }
+  void count_bytes(const YAML::Node& node, size_t n) {
+    bytes_ += n;
+    if (bytes_ > limits::kMaxDataBytes)
+      fail(node, "expands to more than " + std::to_string(limits::kMaxDataBytes >> 20) +
+                     " MiB of text once its aliases are followed");
+  }
+
+  std::vector<YAML::Node> path_;  // the maps and lists that contain the node being converted
+  size_t values_ = 0;
+  size_t bytes_ = 0;
+};
+
+// Counts the aliases of a YAML text without building it (yaml-cpp's event parser).
+class AliasCounter : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    if (++count_ > limits::kMaxYamlAliases)
+      throw DataBudgetExceeded{mark, "more than " + std::to_string(limits::kMaxYamlAliases) + " aliases"};
+  }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+ private:
+  size_t count_ = 0;
+};
+
+void check_alias_count(const std::string& text) {
+  if (text.find('*') == std::string::npos) return;  // no alias can be there
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  AliasCounter counter;
+  try {
+    while (parser.HandleNextDocument(counter)) {
+    }
+  } catch (const YAML::Exception&) {
+    // yaml-cpp has read this text already; a difference in the event parser is no budget matter
   }
 }
 
@@ -216,9 +309,9 @@ std::string toml_time_text(const toml::time& t) {
 
 Value toml_to_value(const toml::node& node) {
   if (auto* t = node.as_table()) {
-    Value::Map map;
-    for (auto&& [k, v] : *t) put(map, std::string(k.str()), toml_to_value(v));
-    return Value(std::move(map));
+    MapBuilder map;
+    for (auto&& [k, v] : *t) map.put(std::string(k.str()), toml_to_value(v));
+    return map.take();
   }
   if (auto* a = node.as_array()) {
     Value::List list;
@@ -251,9 +344,9 @@ Value toml_to_value(const toml::node& node) {
 }
 
 void lowercase_top_level(ParsedData& data) {
-  Value::Map lowered;
-  for (auto& [k, v] : data.value.as_map()) put(lowered, lowercase(k), std::move(v));
-  data.value = Value(std::move(lowered));
+  MapBuilder lowered;
+  for (auto& [k, v] : data.value.as_map()) lowered.put(lowercase(k), std::move(v));
+  data.value = lowered.take();
 }
 
 }  // namespace
@@ -362,13 +455,15 @@ FrontMatterSplit split_front_matter(std::string_view text) {
 std::optional<ParsedData> parse_yaml(std::string_view text, uint32_t first_line, bool lowercase_keys,
                                      const ParseReport& report, Diagnostics& diagnostics) {
   std::string owned(text);
+  std::string repaired;  // the text read when the first reading failed
+  const std::string* read_text = &owned;
   YAML::Node root;
   try {
     root = YAML::Load(owned);
   } catch (const YAML::Exception& first_error) {
     // Two mistakes real blogs make have an obvious reading: tabs as indentation, and
     // values starting with ` or @ (which Hugo's own YAML parser accepts silently).
-    std::string repaired = owned;
+    repaired = owned;
     size_t tabbed_lines = untab_indentation(repaired);
     size_t quoted = quote_reserved_starts(repaired);
     bool retried = false;
@@ -376,6 +471,7 @@ std::optional<ParsedData> parse_yaml(std::string_view text, uint32_t first_line,
       try {
         root = YAML::Load(repaired);
         retried = true;
+        read_text = &repaired;
         if (tabbed_lines > 0)
           diagnostics.warning({report.file, first_line + uint32_t(first_error.mark.line), 1},
                               report.what + ": tab used for indentation; read as two spaces");
@@ -400,7 +496,16 @@ std::optional<ParsedData> parse_yaml(std::string_view text, uint32_t first_line,
                        report.what + ": expected a map of keys and values");
     return std::nullopt;
   }
-  data.value = yaml_to_value(root);
+  try {
+    check_alias_count(*read_text);
+    data.value = YamlConverter().convert(root);
+  } catch (const DataBudgetExceeded& e) {
+    diagnostics.report(report.severity,
+                       {report.file, first_line + uint32_t(std::max(e.mark.line, 0)),
+                        uint32_t(std::max(e.mark.column, 0)) + 1},
+                       report.what + ": " + e.message + " (see \"Limits\" in the README)");
+    return std::nullopt;
+  }
   for (const auto& kv : root)
     if (kv.first.IsScalar()) {
       auto& slot = data.key_lines[lowercase(kv.first.Scalar())];

@@ -1,10 +1,14 @@
 // Posts: front matter fields with Hugo's fallbacks, taxonomy terms, titles and permalinks.
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <limits>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
+#include "base/atomic_file.hpp"
 #include "base/utf8.hpp"
 #include "frontmatter.hpp"
 #include "post_reader.hpp"
@@ -109,13 +113,29 @@ struct FieldReader {
   int integer(std::string_view key) const {
     const Value* v = get(key);
     if (!v || v->is_null()) return 0;
-    if (v->is_int()) return int(v->as_int());
-    if (v->is_double()) return int(v->as_double());
+    // Only a finite value inside int's range converts: 1e300, .nan and inf would be
+    // undefined behaviour in the cast.
+    auto in_range = [](double d) {
+      return std::isfinite(d) && d >= double(std::numeric_limits<int>::min()) &&
+             d <= double(std::numeric_limits<int>::max());
+    };
+    const char* range = ": out of range (a whole number from -2147483648 to 2147483647), got ";
+    if (v->is_int()) {
+      if (in_range(double(v->as_int()))) return int(v->as_int());
+      diagnostics.warning(where(key), "front matter: " + std::string(key) + range + v->to_json());
+      return 0;
+    }
+    if (v->is_double()) {
+      if (in_range(v->as_double())) return int(v->as_double());
+      diagnostics.warning(where(key), "front matter: " + std::string(key) + range + v->to_json());
+      return 0;
+    }
     if (v->is_string()) {
       const std::string& s = v->as_string();
       char* end = nullptr;
-      long n = std::strtol(s.c_str(), &end, 10);
-      if (!s.empty() && end && *end == '\0') return int(n);
+      errno = 0;
+      long long n = std::strtoll(s.c_str(), &end, 10);
+      if (!s.empty() && end && *end == '\0' && errno == 0 && in_range(double(n))) return int(n);
     }
     diagnostics.warning(where(key), "front matter: " + std::string(key) + ": expected a number, got " +
                                         v->to_json());
@@ -413,16 +433,9 @@ std::optional<SectionPage> read_section_text(const PostSource& source, std::stri
 
 std::optional<std::string> read_file_bytes(const fs::path& file, const std::string& display_path,
                                            Diagnostics& diagnostics) {
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in) {
-    diagnostics.error({display_path}, "cannot read the file");
-    return std::nullopt;
-  }
-  std::string bytes(size_t(in.tellg()), '\0');
-  in.seekg(0);
-  in.read(bytes.data(), std::streamsize(bytes.size()));
-  if (size_t(in.gcount()) != bytes.size()) {
-    diagnostics.error({display_path}, "cannot read the file");
+  std::string bytes, error;
+  if (!read_file(file, bytes, &error)) {
+    diagnostics.error({display_path}, "cannot read the file: " + error);
     return std::nullopt;
   }
   return bytes;

@@ -7,6 +7,7 @@
 
 #include "folio/content.hpp"
 #include "post_reader.hpp"
+#include "safe_path.hpp"
 #include "siteconfig.hpp"
 
 namespace folio {
@@ -81,6 +82,25 @@ void walk(const fs::path& dir, const ContentRoot& root, size_t root_index, int d
   if (ec) diagnostics.warning({content::display_path_of(dir)}, "cannot read the folder: " + ec.message());
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+
+  // Posts and folders are read only if they lie inside the site: a symlink to /etc/passwd
+  // or to a folder elsewhere is refused, as figures are; so are FIFOs, sockets and devices.
+  const fs::path& boundary = root.site_root.empty() ? root.content_dir : root.site_root;
+  std::erase_if(entries, [&](const fs::directory_entry& e) {
+    if (ignored_name(e.path().filename().string())) return false;
+    if (e.is_symlink(ec) && !content::resolves_inside(e.path(), boundary)) {
+      diagnostics.warning({content::display_path_of(e.path())},
+                          "a symlink that leads outside the site (" + content::display_path_of(boundary) +
+                              "); not read");
+      return true;
+    }
+    if (is_markdown(e.path()))
+      if (std::string kind = content::special_file_kind(e.path()); !kind.empty()) {
+        diagnostics.warning({content::display_path_of(e.path())}, "is " + kind + ", not a regular file; not read");
+        return true;
+      }
+    return false;
+  });
 
   auto job_for = [&](const fs::path& file, bool bundle, bool section) {
     ReadJob job;
@@ -281,9 +301,10 @@ Collection collect_posts(const BookConfig& config, Diagnostics& diagnostics) {
       while (true) {
         auto it = cascade_by_dir.find({jobs[i].root, dir.generic_string()});
         if (it != cascade_by_dir.end())
-          for (const auto& [key, value] : it->second) {
-            bool present = std::any_of(merged.begin(), merged.end(), [&](const auto& kv) { return kv.first == key; });
-            if (!present) merged.emplace_back(key, value);
+          for (const auto& entry : it->second) {
+            // Not a structured binding: clang 14 cannot capture one in the lambda.
+            bool present = std::any_of(merged.begin(), merged.end(), [&](const auto& kv) { return kv.first == entry.first; });
+            if (!present) merged.push_back(entry);
           }
         if (dir.empty()) break;
         dir = dir.parent_path();

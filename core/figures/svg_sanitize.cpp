@@ -64,6 +64,22 @@ bool external_css(std::string_view css) {
   return false;
 }
 
+// An attribute written with a prefix no xmlns declares (`xlink:href` without
+// xmlns:xlink, `XLINK:HREF`): libxml2 keeps the whole name and no namespace. Such a
+// name makes the output not namespace-well-formed, so it never stays.
+bool undeclared_prefix(const xmlChar* name, const xmlNs* ns) {
+  return !ns && xmlStrchr(name, ':') != nullptr;
+}
+
+// True when an attribute must go: event handlers, references out of the document (an
+// `href` in any namespace and any spelling), external CSS, undeclared prefixes.
+bool unsafe_attribute(xmlAttr* attr, const std::string& value) {
+  std::string name = lower(reinterpret_cast<const char*>(attr->name));
+  std::string local = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
+  return undeclared_prefix(attr->name, attr->ns) || local.rfind("on", 0) == 0 ||
+         (local == "href" && !safe_reference(value)) || external_css(value);
+}
+
 std::string node_text(xmlNode* node) {
   std::unique_ptr<xmlChar, XmlCharFree> text(xmlNodeGetContent(node));
   return text ? reinterpret_cast<const char*>(text.get()) : "";
@@ -77,7 +93,7 @@ void prune(xmlNode* node, SvgSanitizeReport& report) {
       remove = true;
     } else if (child->type == XML_ELEMENT_NODE) {
       std::string name = reinterpret_cast<const char*>(child->name);
-      if (dangerous_element(name)) remove = true;
+      if (dangerous_element(name) || undeclared_prefix(child->name, child->ns)) remove = true;
       else if (lower(name) == "style" && external_css(node_text(child))) remove = true;
       else if (name == "set" || name.rfind("animate", 0) == 0) {
         // Animations can set href to javascript: after load.
@@ -93,11 +109,7 @@ void prune(xmlNode* node, SvgSanitizeReport& report) {
     } else if (child->type == XML_ELEMENT_NODE) {
       for (xmlAttr* attr = child->properties; attr;) {
         xmlAttr* next_attr = attr->next;
-        std::string name = lower(reinterpret_cast<const char*>(attr->name));
-        std::string value = node_text(reinterpret_cast<xmlNode*>(attr));
-        bool drop = name.rfind("on", 0) == 0 || (name == "href" && !safe_reference(value)) ||
-                    external_css(value);
-        if (drop) {
+        if (unsafe_attribute(attr, node_text(reinterpret_cast<xmlNode*>(attr)))) {
           xmlRemoveProp(attr);
           ++report.removed_attributes;
         }
@@ -145,9 +157,7 @@ std::optional<std::string> sanitize_svg(std::string_view bytes, std::string& err
   // The root's own attributes, then its subtree.
   for (xmlAttr* attr = root->properties; attr;) {
     xmlAttr* next_attr = attr->next;
-    std::string name = lower(reinterpret_cast<const char*>(attr->name));
-    std::string value = node_text(reinterpret_cast<xmlNode*>(attr));
-    if (name.rfind("on", 0) == 0 || (name == "href" && !safe_reference(value)) || external_css(value)) {
+    if (unsafe_attribute(attr, node_text(reinterpret_cast<xmlNode*>(attr)))) {
       xmlRemoveProp(attr);
       ++report.removed_attributes;
     }

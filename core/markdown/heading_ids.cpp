@@ -3,6 +3,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "base/utf8.hpp"
 #include "reading.hpp"
@@ -116,6 +117,7 @@ void assign_heading_ids(Blocks& blocks, PostReader& reader) {
     }
   });
   std::set<std::string> explicit_seen;
+  std::unordered_map<std::string, int> next_suffix;  // base id -> the last suffix tried
   for_each_block(blocks, [&](Block& b) {
     auto* h = std::get_if<Heading>(&b.node);
     if (!h) return;
@@ -125,8 +127,11 @@ void assign_heading_ids(Blocks& blocks, PostReader& reader) {
     }
     std::string base = h->id.empty() ? hugo_heading_id(plain_text(h->children), reader.auto_id_type)
                                      : h->id;
-    std::string id = base;
-    for (int n = 1; used.count(id); ++n) id = base + "-" + std::to_string(n);
+    // `used` only grows, so the suffixes tried for a base before stay taken: each search
+    // resumes where the last one for that base stopped (100k equal headings stay linear).
+    int& n = next_suffix[base];
+    std::string id = n == 0 ? base : base + "-" + std::to_string(n);
+    while (used.count(id)) id = base + "-" + std::to_string(++n);
     used.insert(id);
     h->id = h->post_id = id;
   });

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+
+#include "base/limits.hpp"
 
 #include "base/utf8.hpp"
 #include "reading.hpp"
@@ -350,6 +353,7 @@ class Reader {
       post_.warn_at(pos, "HTML <" + tag.name + "> is not kept: dropped, its text kept");
     if (tag.self_closing) return;
     ensure_inline_frame();
+    if (too_deep()) return;  // its text stays; a stray closing tag later is ignored
     push(FrameKind::html_span);
     top().tag = tag.name;
     top().pos = pos;
@@ -384,7 +388,32 @@ class Reader {
   }
 
   // ---- blocks -------------------------------------------------------------------------
+  // ---- nesting limit ------------------------------------------------------------------
+  /// Quotes, lists, items and spans nested past limits::kMaxMarkdownNesting are not opened:
+  /// their content goes to the innermost open container (flattened), with one warning.
+  bool too_deep() {
+    if (stack_.size() < limits::kMaxMarkdownNesting) return false;
+    if (!warned_depth_) {
+      warned_depth_ = true;
+      post_.warn_at(post_.pos(origin_of(last_offset_)),
+                    "nested more than " + std::to_string(limits::kMaxMarkdownNesting) +
+                        " levels deep: the deeper quotes, lists and spans are flattened (see \"Limits\" in the README)");
+    }
+    return true;
+  }
+
+  static bool is_container_block(MD_BLOCKTYPE type) {
+    return type == MD_BLOCK_QUOTE || type == MD_BLOCK_UL || type == MD_BLOCK_OL || type == MD_BLOCK_LI;
+  }
+
   int enter_block(MD_BLOCKTYPE type, void* detail) {
+    if (is_container_block(type)) {
+      close_implicit();
+      if (too_deep()) {
+        ++flattened_blocks_[type];
+        return 0;
+      }
+    }
     switch (type) {
       case MD_BLOCK_DOC: break;
       case MD_BLOCK_QUOTE: push(FrameKind::quote); break;
@@ -451,6 +480,11 @@ class Reader {
   }
 
   int leave_block(MD_BLOCKTYPE type, void*) {
+    if (is_container_block(type) && flattened_blocks_[type] > 0) {
+      close_implicit();
+      --flattened_blocks_[type];
+      return 0;
+    }
     switch (type) {
       case MD_BLOCK_DOC: break;
       case MD_BLOCK_HR: {
@@ -718,6 +752,11 @@ class Reader {
   // ---- spans --------------------------------------------------------------------------
   int enter_span(MD_SPANTYPE type, void* detail) {
     ensure_inline_frame();
+    if (too_deep()) {
+      flush_text();
+      ++flattened_spans_[type];
+      return 0;
+    }
     switch (type) {
       case MD_SPAN_EM: push(FrameKind::emphasis); break;
       case MD_SPAN_STRONG: push(FrameKind::strong); break;
@@ -758,6 +797,10 @@ class Reader {
 
   int leave_span(MD_SPANTYPE type, void*) {
     flush_text();
+    if (flattened_spans_[type] > 0) {
+      --flattened_spans_[type];
+      return 0;
+    }
     // md4c 0.4.8 can close a span it never opened (`**` inside an autolink): ignore that.
     const FrameKind want = span_kind(type);
     auto open = std::find_if(stack_.rbegin(), stack_.rend(), [&](const Frame& f) {
@@ -806,59 +849,91 @@ class Reader {
   uint32_t last_end_ = 0;
   bool hr_pending_ = false;
   bool fenced_ = false;
+  std::map<int, size_t> flattened_blocks_;  // MD_BLOCKTYPE -> entered past the limit, not yet left
+  std::map<int, size_t> flattened_spans_;   // MD_SPANTYPE -> the same for spans
+  bool warned_depth_ = false;
 };
 
 /// Groups the blocks between open and close markers into Divisions (details, div, center).
-void fold_divisions(Blocks& blocks, PostReader& post) {
+/// `depth` is how many containers hold `blocks`; divisions opened past the limits in
+/// base/limits.hpp are not made (their content stays in the innermost one), and the
+/// walk over the result is iterative, so 20,000 unclosed `details` are no threat.
+void fold_divisions(Blocks& top_blocks, PostReader& post) {
   struct Open {
     Division division;
     SourcePos pos;
     Blocks outer;  // the blocks collected before this division opened
   };
-  std::vector<Open> open;
-  Blocks current;
-  for (auto& b : blocks) {
-    if (auto* raw = std::get_if<RawBlock>(&b.node)) {
-      if (raw->format == "folio-open") {
-        size_t index = std::stoul(raw->text);
-        Division d = index < post.insertions.divisions.size() ? std::move(post.insertions.divisions[index])
-                                                             : Division{};
-        open.push_back({std::move(d), b.pos, std::move(current)});
-        current.clear();
-        continue;
-      }
-      if (raw->format == "folio-close") {
-        if (open.empty()) continue;  // reported where the closing tag was read
-        Open o = std::move(open.back());
-        open.pop_back();
-        o.division.children = std::move(current);
-        current = std::move(o.outer);
-        current.push_back(Block{std::move(o.division), o.pos});
-        continue;
-      }
-    }
-    current.push_back(std::move(b));
-  }
-  while (!open.empty()) {
-    Open o = std::move(open.back());
-    open.pop_back();
-    post.warn_at(o.pos, "'" + o.division.kind + "' is never closed: it runs to the end");
-    o.division.children = std::move(current);
-    current = std::move(o.outer);
-    current.push_back(Block{std::move(o.division), o.pos});
-  }
-  blocks = std::move(current);
-  for (auto& b : blocks) {
-    std::visit(
-        [&](auto& node) {
-          using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, BlockQuote> || std::is_same_v<T, Division>) {
-            fold_divisions(node.children, post);
-          } else if constexpr (std::is_same_v<T, List>) {
-            for (auto& item : node.items) fold_divisions(item.children, post);
+  struct Pending {
+    Blocks* blocks;
+    size_t depth;
+  };
+  std::vector<Pending> work{{&top_blocks, 0}};
+  bool warned = false;
+  while (!work.empty()) {
+    auto [blocks_ptr, depth] = work.back();
+    work.pop_back();
+    Blocks& blocks = *blocks_ptr;
+    std::vector<Open> open;
+    size_t ignored = 0;  // opened past the limit, not yet closed
+    Blocks current;
+    for (auto& b : blocks) {
+      if (auto* raw = std::get_if<RawBlock>(&b.node)) {
+        if (raw->format == "folio-open") {
+          if (open.size() >= limits::kMaxDivisionNesting || depth + open.size() >= limits::kMaxMarkdownNesting) {
+            if (!warned) {
+              warned = true;
+              post.warn_at(b.pos, "divisions (details, div) nested more than " +
+                                      std::to_string(limits::kMaxDivisionNesting) +
+                                      " deep: the deeper ones are flattened (see \"Limits\" in the README)");
+            }
+            ++ignored;
+            continue;
           }
-        },
-        b.node);
+          size_t index = std::stoul(raw->text);
+          Division d = index < post.insertions.divisions.size() ? std::move(post.insertions.divisions[index])
+                                                               : Division{};
+          open.push_back({std::move(d), b.pos, std::move(current)});
+          current.clear();
+          continue;
+        }
+        if (raw->format == "folio-close") {
+          if (ignored > 0) {
+            --ignored;
+            continue;
+          }
+          if (open.empty()) continue;  // reported where the closing tag was read
+          Open o = std::move(open.back());
+          open.pop_back();
+          o.division.children = std::move(current);
+          current = std::move(o.outer);
+          current.push_back(Block{std::move(o.division), o.pos});
+          continue;
+        }
+      }
+      current.push_back(std::move(b));
+    }
+    while (!open.empty()) {
+      Open o = std::move(open.back());
+      open.pop_back();
+      post.warn_at(o.pos, "'" + o.division.kind + "' is never closed: it runs to the end");
+      o.division.children = std::move(current);
+      current = std::move(o.outer);
+      current.push_back(Block{std::move(o.division), o.pos});
+    }
+    blocks = std::move(current);
+    for (auto& b : blocks) {
+      std::visit(
+          [&](auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, BlockQuote> || std::is_same_v<T, Division>) {
+              work.push_back({&node.children, depth + 1});
+            } else if constexpr (std::is_same_v<T, List>) {
+              for (auto& item : node.items) work.push_back({&item.children, depth + 1});
+            }
+          },
+          b.node);
+    }
   }
 }
 

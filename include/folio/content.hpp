@@ -35,6 +35,13 @@ struct ContentRoot {
   std::optional<SiteConfig> site;
 };
 
+struct Book;
+
+/// False, after a located error naming the output, when writing `output` would replace
+/// one of the book's inputs (a post, book.yaml, the cover, a stylesheet, a local figure)
+/// or land inside the figure cache.
+bool check_output_path(const Book& book, const std::filesystem::path& output, Diagnostics& diagnostics);
+
 /// Everything found under the PATHS: posts in scan order (sorted by path), section pages.
 struct Collection {
   std::vector<ContentRoot> roots;

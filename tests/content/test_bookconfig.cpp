@@ -239,7 +239,7 @@ TEST_CASE("wrong types are errors with their line; the defaults stay") {
   CHECK(shown(dir, all[0]) == "book.yaml:1:8: error: title: expected text, got a list");
   CHECK(all[1].where.line == 2);
   CHECK(all[1].message.find("one of date date_desc") != std::string::npos);
-  CHECK(shown(dir, all[2]) == "book.yaml:4:14: error: pdf.font_size: expected a number, got `big`");
+  CHECK(shown(dir, all[2]) == "book.yaml:4:14: error: pdf.font_size: expected a number from 5 to 30, got `big`");
   CHECK(all[3].where.line == 5);
   CHECK(all[4].where.line == 7);
   CHECK(all[5].where.line == 9);

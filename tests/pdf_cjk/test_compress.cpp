@@ -20,7 +20,10 @@ std::vector<double> advances(const std::string& text, bool compress) {
   spec.settings.compress_punctuation = compress;
   LayoutPtr layout = maker.make(spec);
   std::vector<double> result;
-  for (const auto& cluster : view_lines(layout.get()).at(0).clusters) result.push_back(cluster.advance_pt);
+  // Kept in a variable: a range-for over view_lines(...).at(0).clusters would read from the
+  // destroyed temporary vector (heap-use-after-free under ASan).
+  const auto lines = view_lines(layout.get());
+  for (const auto& cluster : lines.at(0).clusters) result.push_back(cluster.advance_pt);
   return result;
 }
 
