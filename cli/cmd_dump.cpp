@@ -38,6 +38,7 @@ void outline_blocks(const Blocks& blocks, int depth, std::string& out) {
             for (char c : n.text) lines += c == '\n';
             line += "code " + (n.language.empty() ? std::string("(plain)") : n.language) + ", " +
                     std::to_string(lines) + " lines";
+            if (!n.highlight.empty()) line += ", " + std::string(n.guessed ? "guessed " : "") + n.highlight;
           } else if constexpr (std::is_same_v<T, Table>) {
             line += "table " + std::to_string(n.rows.size()) + "x" + std::to_string(n.header.size());
           } else if constexpr (std::is_same_v<T, ThematicBreak>) {

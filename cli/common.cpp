@@ -36,6 +36,10 @@ void add_book_flags(CLI::App& command, BookFlags& flags) {
   command.add_flag("--future", flags.future, "include posts published in the future");
   command.add_flag("--expired", flags.expired, "include expired posts");
   command.add_flag("--strict,--fail-on-warnings", flags.strict, "treat warnings as errors");
+  command.add_option("--code-theme", flags.code_theme,
+                     "code colours: a Chroma style (github, monokai, dracula, ...) or a KSyntaxHighlighting theme");
+  command.add_flag("--line-numbers,!--no-line-numbers", flags.line_numbers, "number the lines of code blocks");
+  command.add_flag("--no-highlight", flags.no_highlight, "leave code blocks monochrome");
 }
 
 void add_figure_flags(CLI::App& command, FigureFlags& flags) {
@@ -171,6 +175,9 @@ std::optional<BookConfig> load_config(const BookFlags& flags, Diagnostics& diagn
     else config.group = Grouping::none;
   }
   if (flags.strict) config.strict = true;
+  if (!flags.code_theme.empty()) config.code.theme = flags.code_theme;
+  if (flags.line_numbers) config.code.line_numbers = flags.line_numbers;
+  if (flags.no_highlight) config.code.highlight = false;
   diagnostics.set_strict(config.strict);
   return config;
 }

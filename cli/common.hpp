@@ -28,6 +28,9 @@ struct BookFlags {
   std::string from, to, order, group;
   bool drafts = false, future = false, expired = false;
   bool strict = false;
+  std::string code_theme;               ///< --code-theme: book.yaml code.theme
+  std::optional<bool> line_numbers;     ///< --line-numbers / --no-line-numbers: code.line_numbers
+  bool no_highlight = false;            ///< --no-highlight: code.highlight false
 };
 
 /// Adds PATHS and the selection flags to a subcommand.

@@ -12,6 +12,12 @@ Book make_book(BookConfig config, int64_t now_unix, Diagnostics& diagnostics, bo
   Book book = read_book(config, collection, plan, diagnostics);
   // Every writer and the font roles need the same language; detect it once.
   book.config.meta.language = book_language(book);
+  // Code languages, guesses, tokens and colours, from book.yaml and the site's markup.highlight.
+  const Value* site_highlight = nullptr;
+  for (const auto& root : collection.roots)
+    if (root.site && !site_highlight)
+      if (const Value* markup = root.site->raw.find("markup")) site_highlight = markup->find("highlight");
+  highlight_book(book, site_highlight, diagnostics);
   if (with_figures && !build_cancelled(diagnostics)) resolve_figures(book, collection, diagnostics);
   return book;
 }

@@ -1,9 +1,11 @@
 // Chapter rendering: Document blocks and inlines as XHTML, with links through the LinkMap.
 #include "chapter.hpp"
 
+#include <cctype>
 #include <type_traits>
 
 #include "base/document_text.hpp"
+#include "code_block.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {
@@ -241,16 +243,9 @@ class ChapterRenderer {
   }
 
   void render(const CodeBlock& c, SourcePos, bool) {
-    std::string_view text = c.text;
-    if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
-    std::string lang = class_token(c.language);
-    w_.open("pre", {{"class", "code"}});
-    if (lang.empty()) w_.open("code");
-    else w_.open("code", {{"class", "language-" + lang}});
-    w_.text(text);
-    w_.close();
-    w_.close();
-    w_.newline();
+    std::string lang = c.language.empty() || c.language[0] == '{' ? c.highlight : c.language;
+    for (char& ch : lang) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    write_code_block(w_, c, class_token(lang));
   }
 
   void cell(const char* tag, const TableCell& c, Align a) {

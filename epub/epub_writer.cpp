@@ -13,6 +13,7 @@
 #include "nav.hpp"
 #include "package.hpp"
 #include "split.hpp"
+#include "code_block.hpp"
 #include "stylesheet.hpp"
 
 namespace folio {
@@ -94,7 +95,9 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
   if (book.config.epub.embed_fonts != EpubOptions::EmbedFonts::none)
     fonts = fonts_for_epub(book, resolve_fonts(book.config.fonts, language, diagnostics, book.config.base_dir),
                            diagnostics, writer_text(book, language));
-  const std::string css = book_stylesheet(book.config, fonts, diagnostics);
+  // The code rules come first so that book.yaml's stylesheets (after the defaults) can restyle them.
+  const std::string css = code_stylesheet(book.code_colors, book.config.code.wrap) +
+                          book_stylesheet(book.config, fonts, diagnostics);
 
   ChapterContext context;
   context.book = &book;

@@ -165,6 +165,10 @@ void block_node(JsonWriter& w, const Block& b) {
           field(w, "language", n.language);
           field(w, "info", n.info);
           field(w, "text", n.text);
+          // What the highlighter made of it (highlight_book): the language used, "" for plain.
+          field(w, "highlight", n.highlight);
+          w.key("guessed");
+          w.boolean(n.guessed);
         } else if constexpr (std::is_same_v<T, Table>) {
           t("Table");
           w.key("align");

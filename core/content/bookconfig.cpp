@@ -368,6 +368,13 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
               Field{"toc", r.boolean(pdf.toc)},
               Field{"toc_depth", r.choice({"1", "2", "3"}, [&](size_t k) { pdf.toc_depth = static_cast<int>(k) + 1; })}});
   };
+  auto code_section = [&](const YAML::Node& n, const std::string& key) {
+    auto& code = config.code;
+    r.fields(n, key,
+             {Field{"theme", r.text(code.theme)}, Field{"line_numbers", r.optional_boolean(code.line_numbers)},
+              Field{"guess", r.optional_boolean(code.guess)}, Field{"tab_width", r.integer(code.tab_width)},
+              Field{"wrap", r.boolean(code.wrap)}, Field{"highlight", r.boolean(code.highlight)}});
+  };
 
   r.fields(root, "",
            {Field{"title", r.text(m.title)}, Field{"subtitle", r.text(m.subtitle)}, Field{"authors", author},
@@ -377,7 +384,7 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
             Field{"rights", r.text(m.rights)}, Field{"content", content_paths}, Field{"select", select},
             Field{"order", order}, Field{"group", group}, Field{"markdown", markdown}, Field{"figures", figures},
             Field{"fonts", fonts}, Field{"epub", epub_section}, Field{"pdf", pdf_section},
-            Field{"strict", r.boolean(config.strict)}});
+            Field{"code", code_section}, Field{"strict", r.boolean(config.strict)}});
   return config;
 }
 

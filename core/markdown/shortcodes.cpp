@@ -379,7 +379,12 @@ MappedText expand_shortcodes(const MappedText& in, PostReader& reader) {
         longest = std::max(longest, run);
       }
       std::string fence_text(std::max<size_t>(3, longest + 1), '`');
-      out.insert("\n" + fence_text + tag.get("lang", 0) + "\n", origin);
+      // Hugo's options ("linenos=table,hl_lines=2 4-5") ride on the fence as attributes.
+      std::string options = tag.get("options", 1);
+      std::erase(options, '`');
+      std::erase(options, '\n');
+      if (!options.empty()) options = " {" + options + "}";
+      out.insert("\n" + fence_text + tag.get("lang", 0) + options + "\n", origin);
       out.append(in, code_begin, closing->begin);
       if (!code.empty() && code.back() != '\n') out.insert("\n", in.at(closing->begin));
       out.insert(fence_text + "\n", in.at(closing->begin));

@@ -49,6 +49,7 @@ struct Book {
   std::vector<Part> parts;
   std::vector<Chapter> chapters;
   std::vector<FigureAsset> figures; ///< Figure::figure and Image::figure index this
+  CodeColors code_colors;           ///< code block colours (highlight_book)
 
   const BookMetadata& meta() const { return config.meta; }
 };
@@ -58,5 +59,11 @@ struct Book {
 /// mostly-Han text, ja with kana, ko with Hangul, else en). Never from the environment,
 /// so the same book gives the same tag on every machine. make_book() stores it in meta.
 std::string book_language(const Book& book);
+
+/// Settles every code block's language (aliases, guesses), tokens, line options and the
+/// book's code colours from config.code and the site's markup.highlight. Unknown language
+/// and theme names are warnings (one per name). make_book() calls it; with libfolio built
+/// without highlighting, blocks stay plain but line options and colours are still set.
+void highlight_book(Book& book, const Value* site_highlight, Diagnostics& diagnostics);
 
 }  // namespace folio

@@ -133,6 +133,17 @@ struct PdfOptions {
   int toc_depth = 2;                   ///< contents depth: 1 chapters (and parts), 2 with ## headings, 3 with ###
 };
 
+/// Code blocks (book.yaml `code:`, flags `--code-theme`, `--line-numbers`). Unset fields
+/// take the site config's `markup.highlight`, then these defaults.
+struct CodeOptions {
+  std::string theme;                        ///< a Chroma style or KSyntaxHighlighting theme name; empty: GitHub (EPUB), Printing (PDF)
+  std::optional<bool> line_numbers;         ///< number every block's lines (default: off, as Hugo)
+  std::optional<bool> guess;                ///< guess the language of unlabelled blocks (default: on)
+  int tab_width = 0;                        ///< spaces a tab stands for (0: the site's tabWidth, else 4)
+  bool wrap = true;                         ///< wrap long lines (false: the EPUB scrolls them)
+  bool highlight = true;                    ///< false: every block monochrome (`--no-highlight`)
+};
+
 /// Everything a build needs to know. Loaded from book.yaml (load_book_config),
 /// then overridden by flags.
 struct BookConfig {
@@ -148,6 +159,7 @@ struct BookConfig {
   FontOptions fonts;
   EpubOptions epub;
   PdfOptions pdf;
+  CodeOptions code;
   bool strict = false;                 ///< warnings are errors
   Value raw;                           ///< the whole book.yaml as read
 };

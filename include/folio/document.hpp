@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
+#include "folio/code.hpp"
 #include "folio/diagnostics.hpp"
 
 namespace folio {
@@ -110,9 +112,18 @@ struct List {
 struct BlockQuote { Blocks children; };
 
 struct CodeBlock {
+  // A constructor rather than aggregate initialisation, so that `CodeBlock{lang, info, text}`
+  // leaves what the highlighter settles at its defaults without -Wmissing-field-initializers.
+  CodeBlock(std::string language_ = {}, std::string info_ = {}, std::string text_ = {})
+      : language(std::move(language_)), info(std::move(info_)), text(std::move(text_)) {}
   std::string language;  ///< first word of the info string, lowercased; aliases kept ("golang")
   std::string info;      ///< the whole info string
   std::string text;      ///< ends with a newline unless empty
+  // Settled when the book is assembled (highlight_book), read by the writers:
+  std::string highlight;           ///< the language it is highlighted as ("Go"); empty: plain
+  bool guessed = false;            ///< `highlight` was guessed (the block had no language)
+  std::vector<CodeToken> tokens;   ///< styled runs of `text`, in order, not overlapping
+  CodeLines lines;                 ///< line numbers and highlighted lines
 };
 
 enum class Align { none, left, center, right };

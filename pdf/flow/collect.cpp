@@ -8,6 +8,7 @@
 
 #include "date_text.hpp"
 #include "dest_names.hpp"
+#include "flow/code_colors.hpp"
 #include "flow/drawables.hpp"
 #include "flow/table.hpp"
 #include "inline/paragraph.hpp"
@@ -293,23 +294,39 @@ class Collector {
     blocks(q.children, inner);
   }
 
-  void visit(const CodeBlock& c, const Block&, const Frame& f) { code(c.text, f); }
+  void visit(const CodeBlock& c, const Block&, const Frame& f) { code(c.text, f, &c); }
   void visit(const RawBlock& r, const Block&, const Frame& f) { code(r.text, f); }
 
-  void code(const std::string& source, const Frame& f) {
-    std::string text;
-    for (char ch : source) {
-      if (ch == '\t') text += "    ";  // Pango's default tab stops are too wide for code
-      else text += ch;
-    }
-    while (!text.empty() && text.back() == '\n') text.pop_back();
+  void code(const std::string& source, const Frame& f, const CodeBlock* block = nullptr) {
+    // Pango's default tab stops are too wide for code: tabs become spaces to the next stop.
+    const CodeText code_text = expand_code_tabs(source, block ? block->lines.tab_width : 4);
+    const std::string& text = code_text.text;
     if (text.empty()) return;
+    const CodePalette& palette = book_.code_colors.print;
     double pad = style_.font_size * 0.8;  // room for the continuation mark
     double size = style_.code_size * f.size_scale;
+    const bool numbered = block && block->lines.numbers != CodeLines::Numbers::none;
+    double gutter = 0;  // line numbers sit left of the code, outside its text
+    auto number_layout = [&](int n) {
+      SharedLayout l = share_layout(text_.new_layout());
+      FontDescPtr font = make_font(style_.fonts.code, size);
+      pango_layout_set_font_description(l.get(), font.get());
+      pango_layout_set_text(l.get(), std::to_string(n).c_str(), -1);
+      return l;
+    };
+    auto layout_width = [](const SharedLayout& l) {
+      PangoRectangle logical;
+      pango_layout_get_extents(l.get(), nullptr, &logical);
+      return logical.width / double(PANGO_SCALE);
+    };
+    if (numbered) {
+      int last = std::max(block->lines.start, block->lines.start + source_line_at(code_text, text.size()) - 1);
+      gutter = layout_width(number_layout(last)) + size;
+    }
     ParagraphSpec spec;
     spec.families = style_.fonts.code;
     spec.size = size;
-    spec.width = width(f) - 2 * pad;
+    spec.width = width(f) - 2 * pad - gutter;
     spec.justify = false;
     spec.cjk_rules = false;
     spec.wrap_chars = true;
@@ -317,6 +334,7 @@ class Collector {
     InlineText t;
     t.text = text;
     pango_attr_list_insert(t.attrs.get(), pango_attr_insert_hyphens_new(FALSE));
+    if (block) add_code_colors(t.attrs.get(), *block, code_text, palette);
     ParagraphLayout p = layout_paragraph(text_, std::move(t), spec);
     int group = next_group_++;
     SharedLayout mark = share_layout(text_.new_layout());
@@ -330,10 +348,21 @@ class Collector {
       d->layout = p.layout;
       d->line = static_cast<int>(k);
       d->box = p.lines[k];
-      d->box.x += pad;
+      d->box.x += pad + gutter;
       d->background_width = width(f);
+      d->background = palette.background;
       d->continuation = p.lines[k].start > 0 && text[p.lines[k].start - 1] != '\n';
       if (d->continuation) d->continuation_mark = mark;
+      if (block) {
+        int source_line = source_line_at(code_text, size_t(p.lines[k].start));
+        if (block->lines.is_highlighted(source_line)) d->background = palette.band;
+        if (numbered && !d->continuation) {
+          // The number's right edge sits a space before the code.
+          d->line_number = number_layout(block->lines.start + source_line - 1);
+          d->line_number_x = pad + gutter - size - layout_width(d->line_number);
+          d->line_number_color = palette.line_number;
+        }
+      }
       FlowItem item;
       take_pending(item, *d);
       if (k == 0) {

@@ -24,6 +24,10 @@ struct LineDrawable : Drawable {
   double background_width = 0;     ///< code: a light background this wide behind the line
   bool continuation = false;       ///< code: the line continues a wrapped source line
   SharedLayout continuation_mark;  ///< code: the mark drawn in the left padding of continued lines
+  uint32_t background = 0xf0f0f0;  ///< code: the background's colour (0xRRGGBB), a band on highlighted lines
+  SharedLayout line_number;        ///< code: the source line's number, drawn as outlines (never copied as text)
+  double line_number_x = 0;        ///< its left, relative to the item's x
+  uint32_t line_number_color = 0;
   void draw(DrawContext& dc, double x, double y, double height) const override;
 };
 

@@ -8,7 +8,10 @@
 namespace folio::pdf {
 
 namespace {
-constexpr double kCodeBackground = 0.94;
+constexpr double kCodeBackground = 0.94;  // table header rows
+void set_source_rgb(cairo_t* cr, uint32_t rgb) {
+  cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
 constexpr double kRuleGrey = 0.55;
 }  // namespace
 
@@ -16,7 +19,7 @@ void LineDrawable::draw(DrawContext& dc, double x, double y, double height) cons
   cairo_t* cr = dc.cr();
   if (background_width > 0) {
     cairo_save(cr);
-    cairo_set_source_rgb(cr, kCodeBackground, kCodeBackground, kCodeBackground);
+    set_source_rgb(cr, background);
     cairo_rectangle(cr, x, y, background_width, height);
     cairo_fill(cr);
     cairo_restore(cr);
@@ -24,6 +27,15 @@ void LineDrawable::draw(DrawContext& dc, double x, double y, double height) cons
   PangoLayoutLine* l = pango_layout_get_line_readonly(layout.get(), line);
   if (!l) return;
   double base = y + pad_top + box.baseline;
+  if (line_number) {
+    // As outlines rather than text: copying or extracting the code leaves the numbers out.
+    cairo_save(cr);
+    set_source_rgb(cr, line_number_color);
+    cairo_move_to(cr, x + line_number_x, base);
+    pango_cairo_layout_line_path(cr, pango_layout_get_line_readonly(line_number.get(), 0));
+    cairo_fill(cr);
+    cairo_restore(cr);
+  }
   cairo_move_to(cr, x + box.x, base);
   show_layout_line(cr, l);
   if (marker) {
@@ -41,7 +53,9 @@ void LineDrawable::draw(DrawContext& dc, double x, double y, double height) cons
     cairo_save(cr);
     cairo_set_source_rgb(cr, kRuleGrey, kRuleGrey, kRuleGrey);
     cairo_move_to(cr, x + 1, base);
-    show_layout_line(cr, pango_layout_get_line_readonly(continuation_mark.get(), 0));
+    // As outlines, as the line numbers: copying a wrapped line gives the source line.
+    pango_cairo_layout_line_path(cr, pango_layout_get_line_readonly(continuation_mark.get(), 0));
+    cairo_fill(cr);
     cairo_restore(cr);
   }
   for (const LinkSpan& link : links) {
