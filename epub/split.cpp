@@ -175,8 +175,8 @@ BookLayout layout_book(const Book& book, size_t split_bytes, const BlockSizer& s
           layout.heading_ids[heading] = id;
           out.links.add(chapter, heading->id, file.name, id);
           out.links.add(chapter, heading->post_id, file.name, id);
-          if (heading->level <= 2 && &block == &top)
-            layout.sections.push_back({plain_text(heading->children), file.name + "#" + id});
+          if (&block == &top)
+            layout.sections.push_back({plain_text(heading->children), file.name + "#" + id, heading->level});
         };
         auto range = std::span<const Block>(&top, 1);
         detail::walk_blocks(range, on_block);

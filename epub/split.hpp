@@ -23,10 +23,11 @@ struct ChapterFile {
   std::vector<size_t> footnotes;    ///< indexes into Document::footnotes, in order
 };
 
-/// A level-2 heading, for the table of contents.
+/// A heading of the chapter's body, for the table of contents (every level).
 struct SectionEntry {
   std::string title;
   std::string href;  ///< "ch001-2.xhtml#id"
+  int level = 2;     ///< 2 for the chapter's sections, 3 below them, ...
 };
 
 /// How one chapter is laid out in files.

@@ -7,6 +7,7 @@
 
 #include "dest_names.hpp"
 #include "inline/cjk_rules.hpp"
+#include "inline/ruby.hpp"
 
 namespace folio::pdf {
 
@@ -95,6 +96,8 @@ void append_inlines(const Inlines& inlines, const InlineSettings& settings, Inli
           } else if constexpr (std::is_same_v<T, FootnoteRef>) {
             if (node.number > 0) append_superscript_number(node.number, settings, out);
             else out.text += "[^" + node.label + "]";
+          } else if constexpr (std::is_same_v<T, Ruby>) {
+            append_ruby(node, settings, out);
           }
         },
         in.node);
