@@ -81,6 +81,9 @@ std::string chapter_stem(size_t chapter);
 /// including the footnote ids `fn-N` and `fnref-N` (`fnref-N-K` for the K-th reference).
 BookLayout layout_book(const Book& book, size_t split_bytes, const BlockSizer& sizer);
 
+/// An id as the fragment of an href: percent-encoded where it is not ASCII.
+std::string fragment_ref(std::string_view id);
+
 /// The id of the K-th (1-based) reference to footnote `number`.
 std::string footnote_ref_id(int number, int k);
 std::string footnote_id(int number);

@@ -23,7 +23,10 @@ case $check in
   uris)
     build "$src/examples/meetup" "$work/meetup.pdf"
     build "$src/tests/epub/torture" "$work/torture.pdf"
-    python3 "$here/check_uris.py" "$work/torture.epub" "$work/meetup.epub" "$work/meetup.pdf" "$work/torture.pdf"
+    # Debian's python3, where python3-rfc3986 and python3-fitz are (not a pyenv shim's).
+    py=/usr/bin/python3
+    [[ -x $py ]] || py=python3
+    "$py" "$here/check_uris.py" "$work/torture.epub" "$work/meetup.epub" "$work/meetup.pdf" "$work/torture.pdf"
     ;;
   cover) bash "$here/cover_fit.sh" "$work/meetup.epub" ;;
   ace) bash "$here/ace_check.sh" "$work/torture.epub" "$work/meetup.epub" ;;
