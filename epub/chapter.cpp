@@ -6,6 +6,8 @@
 
 #include "base/document_text.hpp"
 #include "code_block.hpp"
+#include "base/labels.hpp"
+#include "base/uri.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {
@@ -37,36 +39,6 @@ bool is_openable_url(std::string_view href) {
   if (!has_scheme(href)) return false;
   std::string scheme = lower(href.substr(0, href.find(':')));
   return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "ftp" || scheme == "tel";
-}
-
-// A URL as a valid IRI: spaces, controls and the characters RFC 3987 excludes are
-// percent-encoded; other non-ASCII characters stay (IRIs allow them).
-std::string clean_url(std::string_view url) {
-  static const char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : url) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    bool encode = c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' ||
-                  c == '^' || c == '`' || c == '{' || c == '|' || c == '}';
-    if (encode) {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
-std::string file_name_of(std::string_view src) {
-  std::string_view s = src;
-  size_t cut = s.find_first_of("?#");
-  if (cut != std::string_view::npos) s = s.substr(0, cut);
-  while (!s.empty() && s.back() == '/') s.remove_suffix(1);
-  size_t slash = s.rfind('/');
-  if (slash != std::string_view::npos) s = s.substr(slash + 1);
-  return std::string(s);
 }
 
 // A class token from a code block's language ("c++" stays, spaces do not).
@@ -316,10 +288,12 @@ class ChapterRenderer {
   void placeholder_figure(const Figure& f, const std::string& alt, SourcePos pos) {
     const FigureAsset* a = asset(f.figure);
     if (!a) warn(pos, "figure was not resolved, shown as a placeholder: " + f.src);
-    std::string source = a && !a->source.empty() ? a->source : f.src;
+    // The URL the author wrote, not the mirror it was fetched from (--figure-rewrite).
+    std::string source = !f.src.empty() ? f.src : a ? a->source : std::string();
+    std::string shown = alt.empty() ? labels_for(ctx_.language).figure_missing : alt;
     w_.open("figure", {{"class", "figure missing"}});
-    w_.open("div", {{"class", "missing-figure"}, {"role", "img"}, {"aria-label", alt}});
-    w_.element("p", "[" + alt + "]", {{"class", "missing-alt"}});
+    w_.open("div", {{"class", "missing-figure"}, {"role", "img"}, {"aria-label", shown}});
+    w_.element("p", "[" + shown + "]", {{"class", "missing-alt"}});
     w_.element("p", source, {{"class", "missing-source"}});
     w_.close();
     if (!f.caption.empty()) {
@@ -411,6 +385,15 @@ class ChapterRenderer {
     w_.element("code", m.tex, {{"class", m.display ? "math math-display" : "math"}});
   }
   void render_inline(const LineBreak&, SourcePos) { w_.empty("br"); }
+  // <rp> parentheses let a reader without ruby show "漢(kan)" rather than "漢kan".
+  void render_inline(const Ruby& r, SourcePos) {
+    w_.open("ruby");
+    inlines(r.children);
+    w_.element("rp", "(");
+    w_.element("rt", r.annotation);
+    w_.element("rp", ")");
+    w_.close();
+  }
 
   // The href for a link, or nullopt when it leads nowhere a reader can go.
   std::optional<std::string> external_or_internal(const std::string& href, const LinkTarget& target,
@@ -420,15 +403,21 @@ class ChapterRenderer {
       warn(pos, "link target is not in the book, kept as text: " + href);
       return std::nullopt;
     }
-    if (!target.url.empty() && is_openable_url(target.url)) return clean_url(target.url);
+    if (!target.url.empty() && is_openable_url(target.url)) return uri_or_warn(target.url, pos);
     if (!href.empty() && href[0] == '#') {
       if (auto h = link_to_chapter(int(chapter_), href.substr(1))) return h;
       warn(pos, "link to an anchor this post does not have, kept as text: " + href);
       return std::nullopt;
     }
-    if (is_openable_url(href)) return clean_url(href);
+    if (is_openable_url(href)) return uri_or_warn(href, pos);
     if (!href.empty()) warn(pos, "link leads outside the book, kept as text: " + href);
     return std::nullopt;
+  }
+
+  std::optional<std::string> uri_or_warn(const std::string& url, SourcePos pos) {
+    auto uri = to_uri(url);
+    if (!uri) warn(pos, "link is not a valid URL, kept as text: " + url);
+    return uri;
   }
 
   std::optional<std::string> link_to_chapter(int chapter, const std::string& fragment) const {
@@ -466,7 +455,8 @@ class ChapterRenderer {
     }
     const FigureAsset* a = asset(i.figure);
     if (!a) warn(pos, "image was not resolved, shown as a placeholder: " + i.src);
-    w_.element("span", "[" + alt + "]", {{"class", "missing-image"}, {"title", a ? a->source : i.src}});
+    std::string shown = alt.empty() ? labels_for(ctx_.language).figure_missing : alt;
+    w_.element("span", "[" + shown + "]", {{"class", "missing-image"}, {"title", i.src.empty() && a ? a->source : i.src}});
   }
 
   void render_inline(const FootnoteRef& r, SourcePos) {
@@ -500,31 +490,51 @@ class ChapterRenderer {
 
 }  // namespace
 
-std::string figure_alt_text(const std::string& alt, const Inlines& caption, const std::string& src) {
-  if (!alt.empty()) return alt;
-  std::string text = plain_text(caption);
-  if (!text.empty()) return text;
-  std::string name = file_name_of(src);
-  return name.empty() ? std::string("image") : name;
+std::string figure_alt_text(const std::string& alt, const Inlines&, const std::string&) {
+  // An empty alt is decorative (alt=""), never a file name a screen reader would spell out.
+  return alt;
 }
 
-bool every_image_has_alt_text(const Book& book) {
-  bool all = true;
+bool is_real_alt_text(std::string_view alt) {
+  size_t b = alt.find_first_not_of(" \t\n");
+  if (b == std::string_view::npos) return false;
+  alt = alt.substr(b, alt.find_last_not_of(" \t\n") - b + 1);
+  std::string lower;
+  for (char c : alt) lower += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+  static const std::string_view generic[] = {"image", "img", "picture", "pic", "photo", "figure", "screenshot",
+                                             "图片", "图像", "截图", "示意图", "配图", "圖片", "圖像", "插图",
+                                             "alt", "alt text", "untitled", "default"};
+  for (auto g : generic)
+    if (lower == g) return false;
+  // A file name ("a1b2c3.png", "image-20230101.jpg") is not a description.
+  for (std::string_view ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
+    if (lower.size() > ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0 &&
+        lower.find(' ') == std::string::npos)
+      return false;
+  return true;
+}
+
+ImageAltCounts count_image_alts(const Book& book) {
+  ImageAltCounts n;
+  auto count = [&](const std::string& alt) {
+    ++n.images;
+    if (!is_real_alt_text(alt)) ++n.without_alt;
+  };
   for (const auto& chapter : book.chapters) {
     const Document& doc = chapter.document;
     auto on_block = [&](const Block& b) {
-      if (auto* f = std::get_if<Figure>(&b.node))
-        if (f->alt.empty() && plain_text(f->caption).empty()) all = false;
+      if (auto* f = std::get_if<Figure>(&b.node)) count(f->alt.empty() ? plain_text(f->caption) : f->alt);
     };
     for_each_block(doc.blocks, on_block);
     for (const auto& note : doc.footnotes) for_each_block(note.children, on_block);
     for_each_inline(doc, [&](const Inline& in) {
-      if (auto* i = std::get_if<Image>(&in.node))
-        if (i->alt.empty()) all = false;
+      if (auto* i = std::get_if<Image>(&in.node)) count(i->alt);
     });
   }
-  return all;
+  return n;
 }
+
+bool every_image_has_alt_text(const Book& book) { return count_image_alts(book).without_alt == 0; }
 
 size_t estimate_block_size(const Block& block) {
   ChapterContext none;

@@ -42,11 +42,22 @@ std::string render_part_page(const ChapterContext& context, const std::string& t
 /// About how many bytes of XHTML one block becomes (for splitting; links are not resolved).
 size_t estimate_block_size(const Block& block);
 
-/// The alt text of a figure: its alt, else its caption, else its file name.
+/// The alt text of a figure: its alt as written; empty stays empty (decorative).
 std::string figure_alt_text(const std::string& alt, const Inlines& caption, const std::string& src);
 
-/// True when the book's every image and figure has alt text or a caption written by the
-/// author (not a file name), so the package may claim `alternativeText`.
+/// False for alt text that describes nothing: empty, a file name, or a word such as
+/// "image" or "图片".
+bool is_real_alt_text(std::string_view alt);
+
+/// Images and figures of the book, and how many have no real alt text (nor caption).
+struct ImageAltCounts {
+  size_t images = 0;
+  size_t without_alt = 0;
+};
+ImageAltCounts count_image_alts(const Book& book);
+
+/// True when the book's every image and figure has real alt text or a caption, so the
+/// package may claim `alternativeText`.
 bool every_image_has_alt_text(const Book& book);
 
 }  // namespace folio::epub

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "base/cairo_handles.hpp"
+#include "base/labels.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {
@@ -170,16 +171,24 @@ CoverImage make_cover(const Book& book, Diagnostics& diagnostics) {
 
 std::string render_cover_page(const CoverImage& cover, const std::string& language, const std::string& title) {
   XmlWriter w;
-  begin_xhtml(w, language, title, "style.css");
-  // epub:type and its ARIA role go on the image itself: doc-cover is an image role.
+  begin_xhtml(w, language, title, "style.css", "cover-page");
+  // The image inside an SVG viewport scaled with `meet` (as calibre and pandoc do): it
+  // fits any screen whole, where an <img> with max-height has no sized box to fit.
+  // The landmarks nav names this page the cover; the drawing is an image with a name.
   w.open("div", {{"class", "cover"}});
-  std::string width = std::to_string(cover.width), height = std::to_string(cover.height);
-  std::vector<XmlAttribute> attrs{{"src", cover.href}, {"alt", title}, {"epub:type", "cover"}, {"role", "doc-cover"}};
-  if (cover.width && cover.height) {
-    attrs.push_back({"width", width});
-    attrs.push_back({"height", height});
-  }
-  w.empty("img", attrs);
+  std::string width = std::to_string(cover.width ? cover.width : 1600);
+  std::string height = std::to_string(cover.height ? cover.height : 2560);
+  w.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"},
+                 {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
+                 {"version", "1.1"},
+                 {"width", "100%"},
+                 {"height", "100%"},
+                 {"viewBox", "0 0 " + width + " " + height},
+                 {"preserveAspectRatio", "xMidYMid meet"},
+                 {"role", "img"},
+                 {"aria-label", title}});
+  w.element("title", title);
+  w.empty("image", {{"width", width}, {"height", height}, {"xlink:href", cover.href}});
   return w.finish();
 }
 
@@ -201,6 +210,10 @@ std::string render_title_page(const Book& book, const std::string& language, con
   if (!meta.publisher.empty()) w.element("p", meta.publisher, {{"class", "publisher"}});
   if (!date.empty()) w.element("p", date, {{"class", "date"}});
   if (!meta.rights.empty()) w.element("p", meta.rights, {{"class", "rights"}});
+  // The contents are outside the reading order (linear="no"): this link leads there.
+  w.open("p", {{"class", "contents-link"}});
+  w.element("a", labels_for(language).contents, {{"href", "nav.xhtml#toc"}});
+  w.close();
   return w.finish();
 }
 

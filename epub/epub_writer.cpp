@@ -9,6 +9,7 @@
 #include "folio/epub.hpp"
 #include "folio/figures.hpp"
 #include "folio/fonts.hpp"
+#include "base/labels.hpp"
 #include "base/language.hpp"
 #include "nav.hpp"
 #include "package.hpp"
@@ -36,10 +37,13 @@ const char* extension_of(ImageFormat f) {
 // SVG is sanitized, big images are downscaled when asked).
 std::vector<ImageEntry> pack_figures(const Book& book, Diagnostics& diagnostics) {
   std::vector<ImageEntry> images(book.figures.size());
+  FigureOptions options = book.config.figures;
+  const uint64_t limit = book.config.epub.max_image_pixels;
+  if (limit > 0 && (options.downscale_pixels == 0 || options.downscale_pixels > limit)) options.downscale_pixels = limit;
   for (size_t i = 0; i < book.figures.size(); ++i) {
     const FigureAsset& asset = book.figures[i];
     if (!asset.ok) continue;
-    auto rendered = figure_for_epub(asset, book.config.figures, diagnostics);
+    auto rendered = figure_for_epub(asset, options, diagnostics);
     if (!rendered) continue;
     const char* ext = extension_of(rendered->format);
     if (!ext) {
@@ -60,6 +64,36 @@ std::vector<ImageEntry> pack_figures(const Book& book, Diagnostics& diagnostics)
   return images;
 }
 
+// Headings of every level under their chapter: a level-3 heading goes under the level-2
+// heading before it, and so on (a level skipped in the source nests under what is open).
+void nest_sections(const std::vector<SectionEntry>& sections, NavPoint& chapter) {
+  std::vector<std::pair<int, NavPoint*>> open{{1, &chapter}};
+  for (const auto& s : sections) {
+    while (open.size() > 1 && open.back().first >= s.level) open.pop_back();
+    NavPoint* parent = open.back().second;
+    parent->children.push_back({s.title, s.href, {}});
+    open.push_back({s.level, &parent->children.back()});
+  }
+}
+
+// What the accessibility metadata says about the content (footnotes, tables, ruby) and
+// whether the book passes the checks that let it claim WCAG 2.1 AA.
+void note_accessibility_content(const Book& book, PackageInfo& package) {
+  for (const auto& chapter : book.chapters) {
+    const Document& doc = chapter.document;
+    if (!doc.footnotes.empty()) package.has_footnotes = true;
+    for_each_block(doc.blocks, [&](const Block& b) {
+      if (std::holds_alternative<Table>(b.node)) package.has_tables = true;
+    });
+    for_each_inline(doc, [&](const Inline& in) {
+      if (std::holds_alternative<Ruby>(in.node)) package.has_ruby = true;
+    });
+  }
+  // Alt text is the check a writer cannot make pass by itself; structure, language,
+  // contrast and navigation are the writer's own and hold for every book it makes.
+  package.accessibility_checks_pass = package.images_without_alt == 0 && !package.language.empty();
+}
+
 std::string display_options_xml() {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<display_options>\n"
@@ -73,7 +107,9 @@ std::string display_options_xml() {
 // task boxes): the subset fonts must cover it too.
 std::string writer_text(const Book& book, const std::string& language) {
   const BookMetadata& meta = book.meta();
-  std::string text = toc_heading_for(language) + " Cover Start \u2610\u2611 " + meta.title + meta.subtitle +
+  const BookLabels labels = labels_for(language);
+  std::string text = labels.contents + labels.cover + labels.start + labels.figure_missing +
+                     " \u2610\u2611 " + meta.title + meta.subtitle +
                      meta.publisher + meta.rights + meta.description;
   for (const auto& author : meta.authors) text += author;
   for (const auto& part : book.parts) text += part.title;
@@ -115,8 +151,13 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
   const auto epoch = source_date_epoch();
   package.modified = modified_timestamp(book, epoch);
   package.date = publication_date(book);
-  package.alt_text_complete = every_image_has_alt_text(book);
+  const ImageAltCounts alts = count_image_alts(book);
+  package.image_count = alts.images;
+  package.images_without_alt = alts.without_alt;
+  package.alt_text_complete = alts.without_alt == 0;
+  package.has_images = alts.images > 0;
   for (const auto& img : images) package.has_images = package.has_images || img.ok;
+  note_accessibility_content(book, package);
 
   std::vector<ContainerEntry> text_entries;  // XHTML, in spine order
   std::vector<NavPoint> toc;
@@ -140,7 +181,7 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
 
     const ChapterLayout& files = layout.chapters[c];
     NavPoint entry{chapter.post.title, files.files.front().name, {}};
-    for (const auto& s : files.sections) entry.children.push_back({s.title, s.href, {}});
+    nest_sections(files.sections, entry);
     (current_part ? current_part->children : toc).push_back(std::move(entry));
     for (size_t f = 0; f < files.files.size(); ++f) {
       const std::string& name = files.files[f].name;
@@ -154,8 +195,11 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
   std::vector<ManifestItem> front{
       {"cover", "cover.xhtml", "application/xhtml+xml", "", true},
       {"titlepage", "titlepage.xhtml", "application/xhtml+xml", "", true},
-      {"nav", "nav.xhtml", "application/xhtml+xml", "nav", true},
+      // Every heading is in the navigation document for the reader's contents menu; in
+      // the reading order it would be pages of entries before chapter 1.
+      {"nav", "nav.xhtml", "application/xhtml+xml", "nav", true, false},
   };
+  front[0].properties = "svg";  // the cover page scales its image in an SVG viewport
   package.items.insert(package.items.begin(), front.begin(), front.end());
   package.items.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", "", false});
   package.items.push_back({"css", "style.css", "text/css", "", false});
@@ -171,7 +215,9 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
     package.items.push_back({"font-" + std::to_string(i + 1) + "-licence", fonts[i].licence_file_name, "text/plain", "", false});
   }
 
-  Landmarks landmarks{"cover.xhtml", "nav.xhtml#toc", book.chapters.empty() ? "titlepage.xhtml" : layout.chapters[0].files[0].name};
+  const BookLabels labels = labels_for(language);
+  Landmarks landmarks{labels.cover, labels.start, "cover.xhtml", "nav.xhtml#toc",
+                      book.chapters.empty() ? "titlepage.xhtml" : layout.chapters[0].files[0].name};
   std::vector<ContainerEntry> entries;
   if (!fonts.empty())
     entries.push_back({"META-INF/com.apple.ibooks.display-options.xml", display_options_xml(), {}, true});

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "base/labels.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {
@@ -56,17 +57,7 @@ void ncx_points(XmlWriter& w, const std::vector<NavPoint>& points, const std::st
 
 }  // namespace
 
-std::string toc_heading_for(const std::string& language) {
-  if (language.rfind("zh", 0) == 0) {
-    if (language.find("TW") != std::string::npos || language.find("HK") != std::string::npos ||
-        language.find("Hant") != std::string::npos)
-      return "目錄";
-    return "目录";
-  }
-  if (language.rfind("ja", 0) == 0) return "目次";
-  if (language.rfind("ko", 0) == 0) return "목차";
-  return "Contents";
-}
+std::string toc_heading_for(const std::string& language) { return labels_for(language).contents; }
 
 std::string render_nav(const std::vector<NavPoint>& toc, const Landmarks& landmarks, const std::string& language,
                        const std::string& title, const std::string& toc_heading) {
@@ -90,9 +81,9 @@ std::string render_nav(const std::vector<NavPoint>& toc, const Landmarks& landma
     w.close();
     w.newline();
   };
-  landmark("cover", landmarks.cover, "Cover");
+  landmark("cover", landmarks.cover, landmarks.cover_label.c_str());
   landmark("toc", landmarks.toc, toc_heading.c_str());
-  landmark("bodymatter", landmarks.bodymatter, "Start");
+  landmark("bodymatter", landmarks.bodymatter, landmarks.bodymatter_label.c_str());
   w.close();
   w.close();
   return w.finish();

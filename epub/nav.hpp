@@ -15,6 +15,8 @@ struct NavPoint {
 
 /// Where the landmarks point.
 struct Landmarks {
+  std::string cover_label = "Cover";
+  std::string bodymatter_label = "Start";
   std::string cover;       ///< "cover.xhtml"
   std::string toc;         ///< "nav.xhtml#toc"
   std::string bodymatter;  ///< the first chapter file

@@ -98,6 +98,25 @@ std::string publication_date(const Book& book) {
   return "";
 }
 
+std::string accessibility_summary(const PackageInfo& info) {
+  std::string s = "Reflowable text in reading order, with headings and a table of contents";
+  if (info.has_footnotes) s += ", footnotes as links to the note and back";
+  if (info.has_tables) s += ", tables with header rows";
+  s += ".";
+  if (info.has_images) {
+    size_t n = std::max(info.image_count, size_t(1));
+    size_t missing = info.images_without_alt;
+    if (missing == 0 && info.alt_text_complete) {
+      s += " Every image (" + std::to_string(n) + ") has a text alternative.";
+    } else {
+      s += " Limit: " + std::to_string(missing) + " of " + std::to_string(n) +
+           " images have no text alternative beyond a generic word such as \"image\" or a file name;"
+           " their content is available only visually.";
+    }
+  }
+  return s;
+}
+
 std::string render_package(const Book& book, const PackageInfo& info) {
   const BookMetadata& meta = book.meta();
   XmlWriter w;
@@ -146,22 +165,22 @@ std::string render_package(const Book& book, const PackageInfo& info) {
       if (std::find(subjects.begin(), subjects.end(), tag) == subjects.end()) subjects.push_back(tag);
   for (const auto& s : subjects) line("dc:subject", s);
 
-  // Accessibility: only what is true of this book.
+  // Accessibility: only what is true of this book, computed from its content.
+  const bool complete = info.alt_text_complete && info.images_without_alt == 0;
   meta_property("schema:accessMode", "textual");
   if (info.has_images) meta_property("schema:accessMode", "visual");
-  if (!info.has_images || info.alt_text_complete) meta_property("schema:accessModeSufficient", "textual");
+  if (!info.has_images || complete) meta_property("schema:accessModeSufficient", "textual");
   if (info.has_images) meta_property("schema:accessModeSufficient", "textual,visual");
   meta_property("schema:accessibilityFeature", "structuralNavigation");
   meta_property("schema:accessibilityFeature", "tableOfContents");
   meta_property("schema:accessibilityFeature", "readingOrder");
-  if (info.has_images && info.alt_text_complete) meta_property("schema:accessibilityFeature", "alternativeText");
+  meta_property("schema:accessibilityFeature", "displayTransformability");
+  if (info.has_images && complete) meta_property("schema:accessibilityFeature", "alternativeText");
+  if (info.has_ruby) meta_property("schema:accessibilityFeature", "rubyAnnotations");
   meta_property("schema:accessibilityHazard", "none");
-  std::string summary =
-      "Text with headings, a table of contents and footnotes as links, in reading order.";
-  if (info.has_images)
-    summary += info.alt_text_complete ? " Every image has a text alternative."
-                                      : " Some images have only their file name as a text alternative.";
-  meta_property("schema:accessibilitySummary", summary);
+  meta_property("schema:accessibilitySummary", accessibility_summary(info));
+  if (info.accessibility_checks_pass && complete)
+    meta_property("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
   for (const auto& item : info.items)
     if (item.properties.find("cover-image") != std::string::npos) {
       w.raw("  ");
@@ -192,7 +211,8 @@ std::string render_package(const Book& book, const PackageInfo& info) {
   for (const auto& item : info.items) {
     if (!item.in_spine) continue;
     w.raw("  ");
-    w.empty("itemref", {{"idref", item.id}});
+    if (item.linear) w.empty("itemref", {{"idref", item.id}});
+    else w.empty("itemref", {{"idref", item.id}, {"linear", "no"}});
     w.newline();
   }
   w.close();

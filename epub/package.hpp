@@ -17,6 +17,7 @@ struct ManifestItem {
   std::string media_type;
   std::string properties;   ///< "nav", "cover-image", "svg" ... (space separated)
   bool in_spine = false;    ///< content documents in reading order
+  bool linear = true;       ///< false: in the spine but outside the reading order (linear="no")
 };
 
 /// What the package says beyond the book's own metadata.
@@ -27,6 +28,14 @@ struct PackageInfo {
   std::string date;              ///< "2024-05-01" (W3CDTF), may be empty
   bool has_images = false;       ///< any figure or image is shown (accessMode visual)
   bool alt_text_complete = true; ///< every image has author-written alt text or a caption
+  size_t image_count = 0;        ///< images and figures shown
+  size_t images_without_alt = 0; ///< of those, with no real alt text (empty, "image", a file name)
+  bool has_footnotes = false;    ///< footnotes as links (and back)
+  bool has_tables = false;
+  bool has_ruby = false;
+  /// Every check of the book passed (alt text, language, structure): the package may
+  /// then say it conforms to EPUB Accessibility 1.1, WCAG 2.1 AA.
+  bool accessibility_checks_pass = false;
   std::vector<ManifestItem> items;  ///< manifest in order; spine = the in_spine items in order
 };
 
@@ -47,6 +56,10 @@ std::string publication_date(const Book& book);
 
 /// SOURCE_DATE_EPOCH from the environment when it holds a number.
 std::optional<int64_t> source_date_epoch();
+
+/// The accessibility summary: what the book offers and, when images lack text
+/// alternatives, that limit with its count.
+std::string accessibility_summary(const PackageInfo& info);
 
 /// content.opf.
 std::string render_package(const Book& book, const PackageInfo& info);

@@ -1,6 +1,8 @@
 // Chapter splitting at level-2 headings, heading ids, and the id → file map.
 #include "split.hpp"
 
+#include "base/uri.hpp"
+
 #include "base/document_text.hpp"
 
 #include <cstdio>
@@ -85,6 +87,11 @@ const std::string& LinkMap::chapter_start(int chapter) const {
   return starts_[size_t(chapter)];
 }
 
+std::string fragment_ref(std::string_view id) {
+  // An id may be Chinese ("#总结"); in an href it is percent-encoded UTF-8, as RFC 3986 wants.
+  return to_uri(id).value_or(std::string(id));
+}
+
 std::optional<std::string> LinkMap::href(int chapter, std::string_view fragment,
                                          std::string_view from_file) const {
   const std::string& start = chapter_start(chapter);
@@ -92,8 +99,8 @@ std::optional<std::string> LinkMap::href(int chapter, std::string_view fragment,
   if (fragment.empty()) return start;
   auto it = places_.find(key_of(chapter, fragment));
   if (it == places_.end()) return std::nullopt;
-  if (it->second.file == from_file) return "#" + it->second.id;
-  return it->second.file + "#" + it->second.id;
+  if (it->second.file == from_file) return "#" + fragment_ref(it->second.id);
+  return it->second.file + "#" + fragment_ref(it->second.id);
 }
 
 BookLayout layout_book(const Book& book, size_t split_bytes, const BlockSizer& sizer) {
@@ -175,8 +182,8 @@ BookLayout layout_book(const Book& book, size_t split_bytes, const BlockSizer& s
           layout.heading_ids[heading] = id;
           out.links.add(chapter, heading->id, file.name, id);
           out.links.add(chapter, heading->post_id, file.name, id);
-          if (heading->level <= 2 && &block == &top)
-            layout.sections.push_back({plain_text(heading->children), file.name + "#" + id});
+          if (&block == &top)
+            layout.sections.push_back({plain_text(heading->children), file.name + "#" + fragment_ref(id), heading->level});
         };
         auto range = std::span<const Block>(&top, 1);
         detail::walk_blocks(range, on_block);

@@ -23,10 +23,11 @@ struct ChapterFile {
   std::vector<size_t> footnotes;    ///< indexes into Document::footnotes, in order
 };
 
-/// A level-2 heading, for the table of contents.
+/// A heading of the chapter's body, for the table of contents (every level).
 struct SectionEntry {
   std::string title;
   std::string href;  ///< "ch001-2.xhtml#id"
+  int level = 2;     ///< 2 for the chapter's sections, 3 below them, ...
 };
 
 /// How one chapter is laid out in files.
@@ -79,6 +80,9 @@ std::string chapter_stem(size_t chapter);
 /// than the limit stays whole). Gives every heading a usable id and fills the link map,
 /// including the footnote ids `fn-N` and `fnref-N` (`fnref-N-K` for the K-th reference).
 BookLayout layout_book(const Book& book, size_t split_bytes, const BlockSizer& sizer);
+
+/// An id as the fragment of an href: percent-encoded where it is not ASCII.
+std::string fragment_ref(std::string_view id);
 
 /// The id of the K-th (1-based) reference to footnote `number`.
 std::string footnote_ref_id(int number, int k);

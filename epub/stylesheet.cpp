@@ -63,6 +63,11 @@ strong, b {
   font-weight: bold;
 }
 code { font-size: 0.88em; }
+/* A long identifier breaks where it must, so that a justified line beside it is not
+   spread letter by letter. */
+p code, li code, td code, th code, dd code { word-wrap: break-word; overflow-wrap: anywhere; }
+/* CJK text justifies between characters, not only at the few spaces. */
+:lang(zh), :lang(ja) { text-justify: inter-character; }
 pre {
   font-size: 0.8em;
   line-height: 1.45;
@@ -113,7 +118,9 @@ figure {
   page-break-inside: avoid;
   break-inside: avoid;
 }
-img { max-width: 100%; height: auto; }
+img { max-width: 100%; max-height: 95vh; height: auto; object-fit: contain; }
+/* An inline image shares its line with the first-line indent: it fits what is left. */
+img.inline-image { max-width: 90%; max-width: calc(100% - @INDENT@); vertical-align: middle; }
 figcaption { font-size: 0.85em; color: #444444; margin-top: 0.3em; text-align: center; }
 .missing-figure {
   border: 2px dashed #999999;
@@ -129,11 +136,12 @@ figcaption { font-size: 0.85em; color: #444444; margin-top: 0.3em; text-align: c
 .math { font-style: italic; }
 del { text-decoration: line-through; }
 sup.noteref { line-height: 0; font-size: 0.75em; }
-sup.noteref a { text-decoration: none; }
+a { text-decoration: underline; }
 hr { border: none; border-top: 1px solid #bbbbbb; margin: 1.2em 20%; }
 hr.footnotes-rule { margin: 2em 60% 0.8em 0; }
 aside.footnote { font-size: 0.85em; line-height: 1.5; margin: 0.3em 0; }
-.footnote-back { text-decoration: none; margin-right: 0.3em; }
+/* Links are told from text by their underline, not only by colour (WCAG 1.4.1). */
+.footnote-back { text-decoration: underline; margin-right: 0.3em; }
 dt { font-weight: bold; margin-top: 0.5em; }
 dd { margin: 0 0 0.5em 1.5em; }
 .raw { font-size: 0.75em; color: #666666; }
@@ -143,8 +151,10 @@ dd { margin: 0 0 0.5em 1.5em; }
 .titlepage .authors { margin-top: 2em; }
 .titlepage .publisher { margin-top: 4em; font-size: 0.9em; }
 .part-title { text-align: center; margin-top: 30%; font-size: 2em; }
-.cover { margin: 0; padding: 0; text-align: center; }
-.cover img { max-width: 100%; max-height: 100%; }
+html.cover-page, html.cover-page body, .cover { height: 100%; margin: 0; padding: 0; }
+.cover { text-align: center; }
+.cover svg { display: block; width: 100%; height: 100%; }
+.contents-link { margin-top: 2em; }
 nav ol { list-style-type: none; padding-left: 1.2em; }
 )";
   auto fill = [&](std::string_view key, const std::string& value) {

@@ -143,13 +143,15 @@ std::string XmlWriter::finish() {
 namespace folio::epub {
 
 void begin_xhtml(XmlWriter& w, std::string_view language, std::string_view title,
-                 std::string_view stylesheet) {
+                 std::string_view stylesheet, std::string_view html_class) {
   w.declaration();
   w.raw("<!DOCTYPE html>\n");
-  w.open("html", {{"xmlns", "http://www.w3.org/1999/xhtml"},
-                  {"xmlns:epub", "http://www.idpf.org/2007/ops"},
-                  {"lang", language},
-                  {"xml:lang", language}});
+  std::vector<XmlAttribute> attrs{{"xmlns", "http://www.w3.org/1999/xhtml"},
+                                  {"xmlns:epub", "http://www.idpf.org/2007/ops"},
+                                  {"lang", language},
+                                  {"xml:lang", language}};
+  if (!html_class.empty()) attrs.push_back({"class", html_class});
+  w.open("html", attrs);
   w.newline();
   w.open("head");
   w.newline();

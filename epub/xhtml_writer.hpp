@@ -70,7 +70,8 @@ namespace folio::epub {
 /// Starts an XHTML content document: XML declaration, `<!DOCTYPE html>`, `<html>` with
 /// the XHTML and EPUB namespaces and `lang`/`xml:lang`, a `<head>` with `title` and the
 /// stylesheet (when `stylesheet` is not empty), then opens `<body>`. finish() closes it.
+/// `html_class` names the kind of page for the stylesheet (the cover fills the screen).
 void begin_xhtml(XmlWriter& w, std::string_view language, std::string_view title,
-                 std::string_view stylesheet);
+                 std::string_view stylesheet, std::string_view html_class = {});
 
 }  // namespace folio::epub

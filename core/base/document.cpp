@@ -83,6 +83,9 @@ void inline_node(JsonWriter& w, const Inline& in) {
           field(w, "label", n.label);
           w.key("number");
           w.number(int64_t{n.number});
+        } else if constexpr (std::is_same_v<T, Ruby>) {
+          t("Ruby");
+          field(w, "annotation", n.annotation);
         }
         if constexpr (requires { n.children; }) {
           w.key("children");

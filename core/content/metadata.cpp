@@ -44,6 +44,7 @@ void complete_metadata(BookConfig& config, const Collection& collection, const B
       if (entry.post->date && (!m.date || *entry.post->date > *m.date)) m.date = entry.post->date;
 
   if (m.base_url.empty() && site) m.base_url = site->base_url;
+  if (m.rights.empty() && site) m.rights = site->copyright;
 }
 
 }  // namespace folio

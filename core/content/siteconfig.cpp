@@ -98,6 +98,7 @@ std::optional<SiteConfig> load_site_config(const fs::path& file, Diagnostics& di
   if (site.author.empty() && params) site.author = author_of(params->find("author"));
   site.language_code = text_of(raw.find("languageCode"));
   site.base_url = text_of(raw.find("baseURL"));
+  site.copyright = text_of(raw.find("copyright"));
 
   site.taxonomies = {{"tag", "tags"}, {"category", "categories"}};
   if (const Value* tax = raw.find("taxonomies"); tax && tax->is_map()) {

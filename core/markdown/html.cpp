@@ -393,6 +393,20 @@ class DomMapper {
       out.push_back(Inline{Subscript{std::move(children)}, p});
     } else if (name == "code" || name == "kbd" || name == "tt" || name == "samp") {
       out.push_back(Inline{Code{text_content(n)}, p});
+    } else if (name == "ruby") {
+      // Each run of base text before an <rt> is one Ruby; <rp> fallbacks are not kept.
+      Inlines base;
+      for (const xmlNode* c = n->children; c; c = c->next) {
+        std::string child = c->type == XML_ELEMENT_NODE ? name_of(c) : std::string();
+        if (child == "rp") continue;
+        if (child == "rt") {
+          out.push_back(Inline{Ruby{std::move(base), text_content(c)}, p});
+          base.clear();
+        } else {
+          inlines(c, base);
+        }
+      }
+      for (auto& c : base) out.push_back(std::move(c));
     } else {
       drop(n, name);
       kids();
@@ -478,7 +492,7 @@ HtmlTag parse_html_tag(std::string_view raw) {
     for (size_t k = 0; k < value.size(); ++k) {
       if (value[k] == '&') {
         size_t semi = value.find(';', k);
-        if (semi != std::string::npos && semi - k < 12) {
+        if (semi != std::string::npos && semi - k < 40) {
           std::string d = decode_entity(std::string_view(value).substr(k, semi - k + 1));
           if (!d.empty()) {
             decoded += d;
@@ -511,10 +525,8 @@ std::string decode_entity(std::string_view e) {
     utf8::append(out, static_cast<char32_t>(cp));
     return out;
   }
-  const htmlEntityDesc* d = htmlEntityLookup(reinterpret_cast<const xmlChar*>(std::string(body).c_str()));
-  if (!d) return {};
-  utf8::append(out, static_cast<char32_t>(d->value));
-  return out;
+  if (auto chars = named_entity(body)) return std::string(*chars);
+  return {};
 }
 
 Blocks html_blocks(std::string_view html, const std::vector<uint32_t>& origins, PostReader& reader) {

@@ -44,7 +44,7 @@ void append_normal_text(Inlines& out, std::string_view text, const std::vector<u
     // `:name:` emoji codes, when the site enables them.
     if (reader.emoji && text[i] == ':') {
       size_t close = text.find(':', i + 1);
-      if (close != std::string_view::npos && close > i + 1 && close - i < 40) {
+      if (close != std::string_view::npos && close > i + 1 && close - i < 64) {
         if (const char* e = emoji_for(text.substr(i + 1, close - i - 1))) {
           if (current.empty()) current_start = i;
           current += e;

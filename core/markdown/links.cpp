@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "folio/progress.hpp"
+#include "base/uri.hpp"
 #include "reading.hpp"
 
 namespace folio {
@@ -162,7 +163,10 @@ class LinkResolver {
     for (size_t i = 0; i < book_.chapters.size(); ++i) {
       Chapter& ch = book_.chapters[i];
       for_each_inline(ch.document, [&](Inline& in) {
-        if (auto* link = std::get_if<Link>(&in.node)) resolve(*link, static_cast<int>(i), ch, in.pos);
+        if (auto* link = std::get_if<Link>(&in.node)) {
+          resolve(*link, static_cast<int>(i), ch, in.pos);
+          as_uri(*link, ch, in.pos);
+        }
       });
     }
   }
@@ -189,6 +193,18 @@ class LinkResolver {
       link.target.url = has_scheme(permalink) ? permalink : base_url_ + permalink;
       if (!fragment.empty()) link.target.url += "#" + fragment;
     }
+  }
+
+  /// Every URL a writer puts out is an RFC 3986 URI; one that cannot be is no link.
+  void as_uri(Link& link, const Chapter& ch, SourcePos pos) {
+    if (link.target.internal() || link.target.url.empty()) return;
+    if (auto uri = to_uri(link.target.url)) {
+      link.target.url = std::move(*uri);
+      return;
+    }
+    diagnostics_.warning(ch.document.at(pos), "link is not a valid URL, kept as text: " + link.target.url);
+    link.target.url.clear();
+    link.href.clear();
   }
 
   void resolve(Link& link, int chapter, const Chapter& ch, SourcePos pos) {

@@ -13,6 +13,13 @@
 namespace folio::markdown {
 namespace {
 
+/// A soft break between two CJK characters or CJK punctuation marks is no space.
+/// Curly quotes and dashes also close English phrases, so they count only next to CJK.
+bool no_space_at_break(char32_t before, char32_t after) {
+  auto cjk_or_mark = [](char32_t c) { return utf8::is_cjk(c) || utf8::is_cjk_punctuation(c); };
+  return cjk_or_mark(before) && cjk_or_mark(after) && (utf8::is_cjk(before) || utf8::is_cjk(after));
+}
+
 /// What a frame of the open-node stack is building.
 enum class FrameKind {
   root, quote, list, item, paragraph, heading, code, html, table, row, cell,
@@ -308,7 +315,7 @@ class Reader {
           char32_t before = last_char();
           size_t nl = in_.text.find('\n', offset);
           char32_t after = peek_after(nl == std::string::npos ? offset : static_cast<uint32_t>(nl));
-          if (!(utf8::is_cjk(before) && utf8::is_cjk(after))) append_pending(" ", offset, false);
+          if (!no_space_at_break(before, after)) append_pending(" ", offset, false);
         }
         break;
       default:
@@ -348,7 +355,8 @@ class Reader {
       return;
     }
     static const std::string_view known[] = {"em", "i", "strong", "b", "del", "s", "strike",
-                                             "sup", "sub", "code", "a", "kbd", "tt", "samp"};
+                                             "sup", "sub", "code", "a", "kbd", "tt", "samp",
+                                             "ruby", "rt", "rp", "rb"};
     if (std::find(std::begin(known), std::end(known), tag.name) == std::end(known))
       post_.warn_at(pos, "HTML <" + tag.name + "> is not kept: dropped, its text kept");
     if (tag.self_closing) return;
@@ -368,7 +376,8 @@ class Reader {
     flush_text();
     Frame f = std::move(stack_.back());
     stack_.pop_back();
-    if (unclosed) post_.warn_at(f.pos, "HTML <" + f.tag + "> is never closed");
+    // </rt> and </rp> are optional in HTML: the next <rt> or </ruby> ends them.
+    if (unclosed && f.tag != "rt" && f.tag != "rp") post_.warn_at(f.pos, "HTML <" + f.tag + "> is never closed");
     const std::string& n = f.tag;
     Inline in{Text{}, f.pos};
     if (n == "em" || n == "i") in.node = Emphasis{std::move(f.inlines)};
@@ -380,11 +389,41 @@ class Reader {
     else if (n == "a") {
       f.link.children = std::move(f.inlines);
       in.node = std::move(f.link);
+    } else if (n == "rp") {
+      return;  // fallback parentheses for readers without ruby: the model has ruby
+    } else if (n == "rt" && inside_html("ruby")) {
+      // An annotation waiting for its <ruby> to close: a Ruby without a base yet.
+      in.node = Ruby{{}, plain_text(f.inlines)};
+    } else if (n == "ruby") {
+      for (auto& child : ruby_pairs(std::move(f.inlines))) top().inlines.push_back(std::move(child));
+      return;
     } else {
       for (auto& child : f.inlines) top().inlines.push_back(std::move(child));
       return;
     }
     top().inlines.push_back(std::move(in));
+  }
+
+  bool inside_html(std::string_view tag) const {
+    return std::any_of(stack_.begin(), stack_.end(),
+                       [&](const Frame& f) { return f.kind == FrameKind::html_span && f.tag == tag; });
+  }
+
+  /// A <ruby>'s content: each run of base text before an annotation becomes one Ruby.
+  static Inlines ruby_pairs(Inlines content) {
+    Inlines out, base;
+    for (auto& in : content) {
+      auto* r = std::get_if<Ruby>(&in.node);
+      if (r && r->children.empty()) {
+        trim_inlines(base);
+        out.push_back(Inline{Ruby{std::move(base), std::move(r->annotation)}, in.pos});
+        base.clear();
+      } else {
+        base.push_back(std::move(in));
+      }
+    }
+    for (auto& in : base) out.push_back(std::move(in));  // base text without an annotation
+    return out;
   }
 
   // ---- blocks -------------------------------------------------------------------------
@@ -819,9 +858,18 @@ class Reader {
       case FrameKind::emphasis: in.node = Emphasis{std::move(f.inlines)}; break;
       case FrameKind::strong: in.node = Strong{std::move(f.inlines)}; break;
       case FrameKind::strike: in.node = Strikethrough{std::move(f.inlines)}; break;
-      case FrameKind::code_span: in.node = Code{std::move(f.text)}; break;
+      case FrameKind::code_span:
+        // In a table cell `\|` is the cell's escaped pipe, in code too (GFM): it prints "|".
+        if (std::any_of(stack_.begin(), stack_.end(), [](const Frame& fr) { return fr.kind == FrameKind::cell; }))
+          for (size_t k = f.text.find("\\|"); k != std::string::npos; k = f.text.find("\\|", k)) f.text.erase(k, 1);
+        in.node = Code{std::move(f.text)};
+        break;
       case FrameKind::math: in.node = Math{std::move(f.text), f.display}; break;
       case FrameKind::link:
+        if (f.autolink) {
+          end_autolink(f);
+          return 0;
+        }
         f.link.children = std::move(f.inlines);
         in.node = std::move(f.link);
         break;
@@ -833,9 +881,77 @@ class Reader {
         for (auto& child : f.inlines) top().inlines.push_back(std::move(child));
         return 0;
     }
-    top().inlines.push_back(std::move(in));
+    // A soft break after the span looks at its last character ("**粗体**\n字" joins).
+    std::string shown = plain_text(Inlines{in});
     last_char_ = 'a';
+    if (!shown.empty() && !std::holds_alternative<Code>(in.node) && !std::holds_alternative<Math>(in.node)) {
+      size_t k = shown.size() - 1;
+      while (k > 0 && (static_cast<unsigned char>(shown[k]) & 0xC0) == 0x80) --k;
+      last_char_ = utf8::next(shown, k);
+    }
+    top().inlines.push_back(std::move(in));
     return 0;
+  }
+
+  /// A bare autolink ends where its URL ends (md4c runs it into following CJK text);
+  /// what follows goes back into the text, and may hold further URLs.
+  void end_autolink(Frame& f) {
+    std::string text = plain_text(f.inlines);
+    const bool angle = f.href_text && f.href_text > in_.text.data() && f.href_text[-1] == '<';
+    size_t keep = angle ? text.size() : autolink_length(text);
+    Inlines& out = top().inlines;
+    if (keep == 0) {  // nothing of it is a URL
+      out.push_back(Inline{Text{text}, f.pos});
+      last_char_ = 'a';
+      return;
+    }
+    std::string rest = text.substr(keep);
+    if (!rest.empty()) {
+      if (f.link.href.size() >= rest.size()) f.link.href.resize(f.link.href.size() - rest.size());
+      f.inlines.clear();
+      f.inlines.push_back(Inline{Text{text.substr(0, keep)}, f.pos});
+    }
+    f.link.children = std::move(f.inlines);
+    out.push_back(Inline{std::move(f.link), f.pos});
+    last_char_ = 'a';
+    while (!rest.empty()) {
+      // The next URL in the rest, if any: md4c saw one link where there were several.
+      size_t next = std::string::npos;
+      for (std::string_view scheme : {"https://", "http://", "www."}) next = std::min(next, rest.find(scheme));
+      std::string before = rest.substr(0, next);
+      if (!before.empty()) {
+        append_normal_text_at(out, before, f.pos);
+      }
+      if (next == std::string::npos) break;
+      std::string tail = rest.substr(next);
+      size_t len = autolink_length(tail);
+      if (len == 0) {
+        append_normal_text_at(out, tail, f.pos);
+        break;
+      }
+      Link link;
+      link.href = tail.substr(0, len);
+      if (link.href.rfind("www.", 0) == 0) link.href = "https://" + link.href;
+      link.children.push_back(Inline{Text{tail.substr(0, len)}, f.pos});
+      out.push_back(Inline{std::move(link), f.pos});
+      rest = tail.substr(len);
+    }
+  }
+
+  /// Normal text (footnote references, emoji, typographer) placed at one position.
+  void append_normal_text_at(Inlines& out, const std::string& text, SourcePos pos) {
+    Inlines pieces;
+    std::vector<uint32_t> origins(text.size(), 0);
+    append_normal_text(pieces, text, origins, last_char_, post_.options.typographer, post_);
+    for (auto& piece : pieces) {
+      piece.pos = pos;
+      out.push_back(std::move(piece));
+    }
+    if (!text.empty()) {
+      size_t k = text.size() - 1;
+      while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+      last_char_ = utf8::next(text, k);
+    }
   }
 
   const MappedText& in_;

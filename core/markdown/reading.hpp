@@ -2,6 +2,7 @@
 // preprocess, md4c reader, inline text rules, HTML mapping, ids, footnotes).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -113,6 +114,11 @@ void append_normal_text(Inlines& out, std::string_view text, const std::vector<u
 /// Curly quotes, dashes and ellipsis over one run of normal text.
 std::string typographer(std::string_view text, char32_t previous);
 
+/// How many bytes of `text`, the text of a bare-URL autolink, belong to the URL: it ends
+/// at whitespace, `<`, CJK characters and full-width punctuation, and GFM's trailing
+/// punctuation rules apply.
+size_t autolink_length(std::string_view text);
+
 /// `:name:` → the emoji, or nullptr for an unknown name.
 const char* emoji_for(std::string_view name);
 
@@ -120,6 +126,8 @@ const char* emoji_for(std::string_view name);
 void prepare_html_parser();
 /// Raw HTML block text → blocks. `origins` maps each byte of html to the body.
 Blocks html_blocks(std::string_view html, const std::vector<uint32_t>& origins, PostReader& reader);
+/// The characters of an HTML5 named character reference (`check` → "✓"), if it is one.
+std::optional<std::string_view> named_entity(std::string_view name);
 /// Decodes an HTML entity (`&nbsp;`, `&#x4e2d;`) to UTF-8; empty if unknown.
 std::string decode_entity(std::string_view entity);
 

@@ -19,6 +19,7 @@ struct SiteConfig {
   std::string author;
   std::string language_code;
   std::string base_url;
+  std::string copyright;  ///< Hugo's `copyright`: the book's rights when book.yaml gives none
   /// singular → plural; default {tag: tags, category: categories}
   std::vector<std::pair<std::string, std::string>> taxonomies;
   bool enable_emoji = false;

@@ -76,9 +76,16 @@ struct FootnoteRef {
   int number = 0;      ///< 1-based in the chapter; 0 when the label has no definition
 };
 
+/// Ruby (`<ruby>漢<rt>kan</rt></ruby>`): base text with a small annotation set above it.
+/// One node per base and annotation pair; `<rp>` fallback parentheses are not kept.
+struct Ruby {
+  Inlines children;        ///< the base text
+  std::string annotation;  ///< the reading (the `<rt>` text)
+};
+
 struct Inline {
   std::variant<Text, Emphasis, Strong, Strikethrough, Superscript, Subscript, Code, Math,
-               LineBreak, Link, Image, FootnoteRef>
+               LineBreak, Link, Image, FootnoteRef, Ruby>
       node;
   SourcePos pos;
 };

@@ -13,6 +13,7 @@
 #include "inline/code_breaks.hpp"
 #include "inline/han_emphasis.hpp"
 #include "inline/latin_quotes.hpp"
+#include "inline/ruby.hpp"
 
 namespace folio::pdf {
 
@@ -105,6 +106,8 @@ void append_inlines(const Inlines& inlines, const InlineSettings& settings, Inli
           } else if constexpr (std::is_same_v<T, FootnoteRef>) {
             if (node.number > 0) append_superscript_number(node.number, settings, out);
             else out.text += "[^" + node.label + "]";
+          } else if constexpr (std::is_same_v<T, Ruby>) {
+            append_ruby(node, settings, out);
           }
         },
         in.node);

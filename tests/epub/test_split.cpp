@@ -39,8 +39,11 @@ TEST_CASE("a chapter under the limit is one file") {
   REQUIRE(layout.chapters[0].files.size() == 1);
   CHECK(layout.chapters[0].files[0].name == "ch001.xhtml");
   CHECK(layout.chapters[1].files[0].name == "ch002.xhtml");
-  CHECK(layout.chapters[0].sections.size() == 3);
-  CHECK(layout.chapters[0].sections[2].href == "ch001.xhtml#three");
+  // Every level goes to the contents: the level-3 heading too, with its level.
+  REQUIRE(layout.chapters[0].sections.size() == 4);
+  CHECK(layout.chapters[0].sections[2].href == "ch001.xhtml#two-sub");
+  CHECK(layout.chapters[0].sections[2].level == 3);
+  CHECK(layout.chapters[0].sections[3].href == "ch001.xhtml#three");
 }
 
 TEST_CASE("a chapter over the limit splits at level-2 headings and links follow") {
@@ -68,7 +71,7 @@ TEST_CASE("a chapter over the limit splits at level-2 headings and links follow"
   CHECK(files[2].footnotes == std::vector<size_t>{0});
   CHECK(files[0].footnotes.empty());
   CHECK(layout.links.href(0, "fn-1", "ch001-3.xhtml") == "#fn-1");
-  CHECK(layout.chapters[0].sections[2].href == "ch001-3.xhtml#three");
+  CHECK(layout.chapters[0].sections[3].href == "ch001-3.xhtml#three");
 
   // Rendering: the link in chapter 2 points at the third file; the missing anchor falls
   // back to the chapter's start; the local link stays local.
