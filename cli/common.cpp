@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "console.hpp"
 #include "folio/post.hpp"
 
 namespace folio::cli {
@@ -13,13 +14,18 @@ namespace folio::cli {
 namespace fs = std::filesystem;
 
 void add_book_flags(CLI::App& command, BookFlags& flags) {
-  command.add_option("paths", flags.paths, "Hugo site roots, content folders or Markdown files");
-  command.add_option("-c,--config", flags.config, "book.yaml to read");
-  command.add_option("-t,--tag", flags.tags, "select posts with any of these tags (repeatable)");
-  command.add_option("--all-tags", flags.all_tags, "select posts with all of these tags");
-  command.add_option("--exclude-tag", flags.exclude_tags, "leave out posts with this tag");
-  command.add_option("--category", flags.categories, "select posts in any of these categories");
-  command.add_option("--section", flags.sections, "select posts under these content folders");
+  command.add_option("paths", flags.paths, "Hugo site roots, content folders or Markdown files")->type_name("PATH");
+  command.add_option("-c,--config", flags.config, "book.yaml to read")->type_name("FILE");
+  // Each selection flag takes one value per use (a comma list is split), so the PATH
+  // after `--tag go` is never taken for a second tag.
+  auto one_each = [](CLI::Option* option, const char* type) {
+    option->allow_extra_args(false)->delimiter(',')->type_name(type);
+  };
+  one_each(command.add_option("-t,--tag", flags.tags, "select posts with any of these tags (repeatable, or a,b)"), "TAG");
+  one_each(command.add_option("--all-tags", flags.all_tags, "select posts with all of these tags"), "TAG");
+  one_each(command.add_option("--exclude-tag", flags.exclude_tags, "leave out posts with this tag"), "TAG");
+  one_each(command.add_option("--category", flags.categories, "select posts in any of these categories"), "NAME");
+  one_each(command.add_option("--section", flags.sections, "select posts under these content folders"), "FOLDER");
   command.add_option("--from", flags.from, "only posts dated on or after this date");
   command.add_option("--to", flags.to, "only posts dated on or before this date");
   command.add_option("--order", flags.order, "date | date-desc | weight | title | path")
@@ -29,11 +35,12 @@ void add_book_flags(CLI::App& command, BookFlags& flags) {
   command.add_flag("--drafts", flags.drafts, "include drafts");
   command.add_flag("--future", flags.future, "include posts published in the future");
   command.add_flag("--expired", flags.expired, "include expired posts");
-  command.add_flag("--strict", flags.strict, "treat warnings as errors");
+  command.add_flag("--strict,--fail-on-warnings", flags.strict, "treat warnings as errors");
 }
 
 void add_figure_flags(CLI::App& command, FigureFlags& flags) {
-  command.add_option("--cache", flags.cache, "folder for downloaded figures (default: .folio-cache/)");
+  command.add_option("--cache", flags.cache, "folder for downloaded figures and the build cache (default: $XDG_CACHE_HOME/folio)")
+      ->type_name("DIR");
   command.add_flag("--offline", flags.offline, "download nothing: use only cached figures, report what is missing");
   command.add_flag("--refresh", flags.refresh, "revalidate cached figures with conditional requests");
   command.add_option("--figure-rewrite", flags.rewrites,
@@ -42,6 +49,8 @@ void add_figure_flags(CLI::App& command, FigureFlags& flags) {
 
 bool apply_figure_flags(const FigureFlags& flags, BookConfig& config, Diagnostics& diagnostics) {
   if (!flags.cache.empty()) config.figures.cache_dir = fs::absolute(flags.cache);
+  // One cache for every book (as pip's and go's), not a folder inside the content.
+  else if (config.figures.cache_dir.empty()) config.figures.cache_dir = default_cache_dir();
   if (flags.offline) config.figures.offline = true;
   if (flags.refresh) config.figures.refresh = true;
   for (const auto& rule : flags.rewrites) {
@@ -57,6 +66,14 @@ bool apply_figure_flags(const FigureFlags& flags, BookConfig& config, Diagnostic
   return true;
 }
 
+fs::path default_cache_dir() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg && *xdg && fs::path(xdg).is_absolute()) return fs::path(xdg) / "folio";
+  const char* home = std::getenv("HOME");
+  if (home && *home) return fs::path(home) / ".cache" / "folio";
+  return fs::temp_directory_path() / "folio-cache";
+}
+
 std::string human_size(uint64_t bytes) {
   char buf[32];
   if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1024.0 * 1024.0));
@@ -67,6 +84,23 @@ std::string human_size(uint64_t bytes) {
 
 std::optional<BookConfig> load_config(const BookFlags& flags, Diagnostics& diagnostics) {
   fs::path config_file = flags.config;
+  // Every PATH must exist: a typo is named, not silently skipped.
+  for (const auto& p : flags.paths) {
+    std::error_code ec;
+    if (!fs::exists(p, ec)) {
+      diagnostics.error({p}, "content folder not found: no such file or folder");
+      return std::nullopt;
+    }
+  }
+  std::error_code config_ec;
+  if (!config_file.empty() && fs::is_directory(config_file, config_ec)) {
+    diagnostics.error({config_file.string()}, "--config wants a book.yaml file, this is a folder" +
+                                                  std::string(fs::exists(config_file / "book.yaml", config_ec)
+                                                                  ? " (give it as PATH, or -c " +
+                                                                        (config_file / "book.yaml").string() + ")"
+                                                                  : ""));
+    return std::nullopt;
+  }
   if (config_file.empty()) {
     // A book.yaml next to the only PATH (or in the working folder without PATHS) is used.
     fs::path dir = flags.paths.size() == 1 ? fs::path(flags.paths[0])
@@ -141,10 +175,50 @@ std::optional<BookConfig> load_config(const BookFlags& flags, Diagnostics& diagn
   return config;
 }
 
-std::unique_ptr<Diagnostics> make_diagnostics() {
-  return std::make_unique<Diagnostics>([](const Diagnostic& d) {
-    std::fprintf(stderr, "%s\n", d.format().c_str());
-  });
+ConsoleDiagnostics::ConsoleDiagnostics()
+    : Diagnostics([](const Diagnostic& d) { Console::get().diagnostic(d); }),
+      progress_(*this, [](const ProgressEvent& e) { return Console::get().progress(e); }) {}
+
+std::unique_ptr<ConsoleDiagnostics> make_diagnostics() { return std::make_unique<ConsoleDiagnostics>(); }
+
+namespace {
+std::vector<std::string> command_words;
+}
+
+void remember_command_line(int argc, char** argv) { command_words.assign(argv + 1, argv + argc); }
+
+std::string command_line_key() {
+  std::string key;
+  // A rebuilt folio (same version, new code) and another font setup give other bytes.
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto size = fs::file_size(exe, ec);
+    auto time = fs::last_write_time(exe, ec);
+    key += "exe=" + exe.string() + " " + std::to_string(size) + " " +
+           std::to_string(time.time_since_epoch().count()) + "\n";
+  }
+  for (const char* name : {"FONTCONFIG_FILE", "FONTCONFIG_PATH"}) {
+    const char* value = std::getenv(name);
+    key += std::string(name) + "=" + (value ? value : "") + "\n";
+  }
+  bool seen_command = false;
+  for (size_t i = 0; i < command_words.size(); ++i) {
+    const std::string& w = command_words[i];
+    if (w == "-q" || w == "--quiet" || w == "-v" || w == "--verbose" || w.rfind("--color=", 0) == 0 ||
+        w.rfind("--colour=", 0) == 0)
+      continue;
+    if (w == "--color" || w == "--colour") {
+      ++i;
+      continue;
+    }
+    if (!seen_command && (w == "build" || w == "watch")) {  // the same book either way
+      seen_command = true;
+      continue;
+    }
+    key += w + "\n";
+  }
+  return key;
 }
 
 int64_t now_unix() {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "folio/config.hpp"
 #include "folio/diagnostics.hpp"
+#include "folio/progress.hpp"
 
 namespace folio::cli {
 
@@ -45,6 +47,9 @@ void add_figure_flags(CLI::App& command, FigureFlags& flags);
 /// working folder, as PATHS are. False after an error (a rewrite that is not FROM=TO).
 bool apply_figure_flags(const FigureFlags& flags, BookConfig& config, Diagnostics& diagnostics);
 
+/// $XDG_CACHE_HOME/folio, else ~/.cache/folio: the cache every book shares.
+std::filesystem::path default_cache_dir();
+
 /// "1.4 MB", "891.1 KB", "12 bytes" for summary lines.
 std::string human_size(uint64_t bytes);
 
@@ -52,8 +57,22 @@ std::string human_size(uint64_t bytes);
 /// with the flags applied over it. nullopt after an error diagnostic (exit 2).
 std::optional<BookConfig> load_config(const BookFlags& flags, Diagnostics& diagnostics);
 
-/// A sink that prints each diagnostic to stderr as it comes.
-std::unique_ptr<Diagnostics> make_diagnostics();
+/// A sink that prints each diagnostic to stderr as it comes, with the Console drawing its
+/// progress events (and stopping the build on Ctrl-C).
+class ConsoleDiagnostics : public Diagnostics {
+ public:
+  ConsoleDiagnostics();
+
+ private:
+  ProgressScope progress_;
+};
+std::unique_ptr<ConsoleDiagnostics> make_diagnostics();
+
+/// Remembers the command line (main calls it) for command_line_key().
+void remember_command_line(int argc, char** argv);
+/// The words after the subcommand, without -q/-v/--color (which change no output), one a
+/// line: what a build's options were, for the build cache.
+std::string command_line_key();
 
 /// SOURCE_DATE_EPOCH when set, else the clock.
 int64_t now_unix();
@@ -65,5 +84,9 @@ void register_dump(CLI::App& app, Action& run);
 void register_build(CLI::App& app, Action& run);
 void register_fetch(CLI::App& app, Action& run);
 void register_fonts(CLI::App& app, Action& run);
+void register_watch(CLI::App& app, Action& run);
+void register_init(CLI::App& app, Action& run);
+void register_completions(CLI::App& app, Action& run);
+void register_manpage(CLI::App& app, Action& run);
 
 }  // namespace folio::cli

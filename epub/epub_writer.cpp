@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "folio/progress.hpp"
 #include "chapter.hpp"
 #include "container.hpp"
 #include "cover.hpp"
@@ -143,6 +144,7 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
       text_entries.push_back({"EPUB/" + name, render_chapter_file(context, c, f), {}, true});
       package.items.push_back({name.substr(0, name.size() - 6), name, "application/xhtml+xml", "", true});
     }
+    if (!report_progress(diagnostics, ProgressEvent{Stage::writing, c + 1, book.chapters.size(), 0, 0, 0})) return false;
   }
 
   CoverImage cover = make_cover(book, diagnostics);

@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <thread>
 
+#include "folio/progress.hpp"
 #include "base/atomic_file.hpp"
 #include "book_layout.hpp"
 #include "dest_names.hpp"
@@ -65,7 +66,7 @@ std::string creation_date() {
 /// Lays out every chapter on `threads` threads, each with its own Pango font map.
 std::vector<ChapterLayout> layout_chapters(const Book& book, const Style& style, Diagnostics& diag, int threads) {
   std::vector<ChapterLayout> out(book.chapters.size());
-  std::atomic<size_t> next{0};
+  std::atomic<size_t> next{0}, done{0}, pages{0};
   DistributeSettings ds;
   ds.page_height = style.text_height();
   ds.note_separator = style.line_pitch * 0.6;
@@ -76,6 +77,8 @@ std::vector<ChapterLayout> layout_chapters(const Book& book, const Style& style,
       out[i].flow = collect_chapter(book, static_cast<int>(i), style, text, diag);
       out[i].pages = distribute(out[i].flow, ds);
       if (out[i].pages.empty()) out[i].pages.emplace_back();
+      pages += out[i].pages.size();
+      if (!report_progress(diag, ProgressEvent{Stage::layout, ++done, book.chapters.size(), 0, 0, pages})) break;
     }
   };
   int n = std::max(1, std::min<int>(threads, static_cast<int>(book.chapters.size())));
@@ -105,7 +108,8 @@ std::vector<TocEntry> toc_entries(const Book& book, const std::vector<ChapterLay
     }
     entries.push_back({1, ch.post.title, chapter_dest(static_cast<int>(c)), label(static_cast<int>(c), 0)});
     for (const TocMark& m : chapters[c].flow.toc)
-      entries.push_back({2, m.title, m.dest, label(static_cast<int>(c), m.item)});
+      if (m.level <= book.config.pdf.toc_depth)
+        entries.push_back({m.level, m.title, m.dest, label(static_cast<int>(c), m.item)});
   }
   return entries;
 }
@@ -134,6 +138,12 @@ BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads) 
   plan_input.title_page = book_mode;
   plan_input.two_sided = style.two_sided;
   for (const ChapterLayout& c : layout.chapters) plan_input.chapter_pages.push_back(static_cast<int>(c.pages.size()));
+  // A part's title page comes before its first chapter (books only).
+  for (size_t c = 0; c < book.chapters.size(); ++c) {
+    const int part = book.chapters[c].part;
+    const bool first = part >= 0 && size_t(part) < book.parts.size() && (c == 0 || book.chapters[c - 1].part != part);
+    plan_input.part_before.push_back(book_mode && first ? part : -1);
+  }
 
   layout.with_toc = book_mode && options.toc;
   if (!layout.with_toc) {
@@ -168,6 +178,7 @@ bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& 
     return false;
   }
   pdf::BookLayout layout = pdf::layout_book(book, diagnostics);
+  if (build_cancelled(diagnostics)) return false;
 
   pdf::RenderInput input;
   input.book = &book;
@@ -184,7 +195,7 @@ bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& 
   std::error_code ec;
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
   AtomicFile file(out);
-  if (!pdf::render_pdf(input, file.temp_path(), diagnostics)) return false;
+  if (!pdf::render_pdf(input, file.temp_path(), diagnostics) || build_cancelled(diagnostics)) return false;
   std::string error;
   if (!file.commit(&error)) {
     diagnostics.error({out.string(), 0, 0}, "cannot write the PDF: " + error);

@@ -365,7 +365,8 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
               Field{"paragraph_indent", r.number(pdf.paragraph_indent_em, ranges::kParagraphIndentEm)},
               Field{"cjk_latin_space", r.number(pdf.cjk_latin_space_em, ranges::kCjkLatinSpaceEm)}, Field{"code_scale", r.number(pdf.code_scale, ranges::kCodeScale)},
               Field{"image_dpi", r.integer(pdf.image_dpi, ranges::kImageDpi)}, Field{"handout", r.optional_boolean(pdf.handout)},
-              Field{"toc", r.boolean(pdf.toc)}});
+              Field{"toc", r.boolean(pdf.toc)},
+              Field{"toc_depth", r.choice({"1", "2", "3"}, [&](size_t k) { pdf.toc_depth = static_cast<int>(k) + 1; })}});
   };
 
   r.fields(root, "",

@@ -1,5 +1,7 @@
 // Book metadata defaults: what book.yaml leaves empty comes from the site config and the chosen posts.
 #include <algorithm>
+#include <filesystem>
+#include <system_error>
 
 #include "folio/content.hpp"
 
@@ -17,7 +19,16 @@ void complete_metadata(BookConfig& config, const Collection& collection, const B
 
   if (m.title.empty() && site) m.title = site->title;
   if (m.title.empty() && plan.chapters.size() == 1) m.title = plan.chapters.front().post->title;
-  if (m.title.empty()) m.title = "Untitled";
+  // Then the name of the folder the posts come from (the site's, for a Hugo site).
+  if (m.title.empty() && !collection.roots.empty()) {
+    const ContentRoot& root = collection.roots.front();
+    std::error_code ec;
+    std::filesystem::path folder = root.site_root.empty() ? root.content_dir : root.site_root;
+    folder = std::filesystem::weakly_canonical(std::filesystem::absolute(folder, ec), ec).lexically_normal();
+    if (!folder.has_filename()) folder = folder.parent_path();
+    m.title = folder.filename().string();
+  }
+  if (m.title.empty()) m.title = "Untitled";  // only a book made of single files from /
 
   if (m.authors.empty() && site && !site->author.empty()) m.authors.push_back(site->author);
   if (m.authors.empty())

@@ -301,9 +301,10 @@ Collection collect_posts(const BookConfig& config, Diagnostics& diagnostics) {
       while (true) {
         auto it = cascade_by_dir.find({jobs[i].root, dir.generic_string()});
         if (it != cascade_by_dir.end())
-          for (const auto& [key, value] : it->second) {
-            bool present = std::any_of(merged.begin(), merged.end(), [&](const auto& kv) { return kv.first == key; });
-            if (!present) merged.emplace_back(key, value);
+          for (const auto& entry : it->second) {
+            // Not a structured binding: clang 14 cannot capture one in the lambda.
+            bool present = std::any_of(merged.begin(), merged.end(), [&](const auto& kv) { return kv.first == entry.first; });
+            if (!present) merged.push_back(entry);
           }
         if (dir.empty()) break;
         dir = dir.parent_path();

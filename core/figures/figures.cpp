@@ -1,8 +1,7 @@
 // resolve_figures: every Figure and Image of the book resolved, fetched in one batch,
 // checked, deduplicated by content, and indexed from the nodes; failures as warnings.
+#include "folio/progress.hpp"
 #include "folio/figures.hpp"
-
-#include <unistd.h>
 
 #include <cstdio>
 #include <ctime>
@@ -12,6 +11,7 @@
 
 #include "base/atomic_file.hpp"
 #include "base/hash.hpp"
+#include "local_facts.hpp"
 #include "cache.hpp"
 #include "fetch.hpp"
 #include "probe.hpp"
@@ -106,6 +106,20 @@ void resolve_local(Source& s, const FigureOptions& options) {
     s.failure = "too large (" + describe_bytes(size) + ", over the limit of " + describe_bytes(options.max_bytes) + ")";
     return;
   }
+  // A rebuild finds what an earlier build learnt about an unchanged file.
+  if (auto facts = recall_local_facts(options.cache_dir, file)) {
+    s.failure = check_probe(facts->probe, options, "");
+    if (!s.failure.empty()) return;
+    s.asset.ok = true;
+    s.asset.format = facts->probe.format;
+    s.asset.width = facts->probe.width;
+    s.asset.height = facts->probe.height;
+    s.asset.file = file;
+    s.asset.size = facts->size;
+    s.asset.digest = facts->digest;
+    s.ok = true;
+    return;
+  }
   std::string bytes, error;
   if (!read_file(file, bytes, &error)) {
     s.failure = "cannot read " + file.string() + ": " + error;
@@ -116,6 +130,7 @@ void resolve_local(Source& s, const FigureOptions& options) {
   if (!s.failure.empty()) return;
   fill_asset(s.asset, probe, file, bytes);
   s.ok = true;
+  remember_local_facts(options.cache_dir, file, {probe, s.asset.digest, s.asset.size});
 }
 
 void use_cache_entry(Source& s, const CacheEntry& e) {
@@ -190,22 +205,6 @@ void take_result(Source& s, FetchResult result, const std::optional<CacheEntry>&
     cache.store_metadata(negative, error);  // only saves a request next time
   }
 }
-
-// The progress line on a terminal: rewritten in place, erased at the end.
-struct ProgressLine {
-  bool enabled = ::isatty(2) == 1;
-  void show(size_t done, size_t total, uint64_t bytes, size_t failed) const {
-    if (!enabled) return;
-    std::fprintf(stderr, "\rfigures: %zu/%zu fetched, %s, %zu failed\x1b[K", done, total,
-                 describe_bytes(bytes).c_str(), failed);
-    std::fflush(stderr);
-  }
-  void finish() const {
-    if (!enabled) return;
-    std::fprintf(stderr, "\r\x1b[K");
-    std::fflush(stderr);
-  }
-};
 
 }  // namespace
 
@@ -299,12 +298,13 @@ FigureReport resolve_figures(Book& book, const Collection& collection, Diagnosti
 
   // 3. All downloads in one batch; each result is checked and stored by a worker while the
   //    others still download (the cache's writes are fsynced, and they add up).
-  ProgressLine progress_line;
   FetchStats stats;
   const int64_t now = int64_t(std::time(nullptr));
   fetch_all(
       requests, options, stats,
-      [&](size_t done, size_t total, uint64_t bytes, size_t failed) { progress_line.show(done, total, bytes, failed); },
+      [&](size_t done, size_t total, uint64_t bytes, size_t failed) {
+        report_progress(diagnostics, ProgressEvent{Stage::figures, done, total, bytes, failed, 0});
+      },
       [&](size_t r, FetchResult& result) {
         size_t i = request_source[r];
         workers.submit([&, i, result = std::move(result)]() mutable {
@@ -312,7 +312,7 @@ FigureReport resolve_figures(Book& book, const Collection& collection, Diagnosti
         });
       });
   workers.wait();
-  progress_line.finish();
+  report_progress(diagnostics, ProgressEvent{Stage::figures, sources.size(), sources.size(), stats.bytes, 0, 0});
   report.requests = stats.requests;
   report.bytes = stats.bytes;
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "folio/progress.hpp"
 #include "reading.hpp"
 
 namespace folio {
@@ -293,16 +294,21 @@ Book read_book(const BookConfig& config, const Collection& collection, const Boo
   for (const auto& title : plan.parts) book.parts.push_back(Part{title});
   book.chapters.resize(plan.chapters.size());
   // Chapters are independent: read them on a few workers, each taking the next one.
-  std::atomic<size_t> next{0};
+  std::atomic<size_t> next{0}, done{0};
   auto work = [&] {
     for (size_t i = next++; i < plan.chapters.size(); i = next++) {
+      if (build_cancelled(diagnostics)) break;
       const Post& post = *plan.chapters[i].post;
       ReadContext context{&config.markdown, site_of(collection, post)};
       Chapter& ch = book.chapters[i];
       ch.document = read_post(post, context, diagnostics);
       ch.post = post;
       ch.post.body.clear();
+      // The title is shown by every writer (headings, running heads, contents, outline):
+      // curly quotes and dashes once here, as in the text.
+      if (config.markdown.typographer) ch.post.title = markdown::typographer(ch.post.title, 0);
       ch.part = plan.chapters[i].part;
+      report_progress(diagnostics, ProgressEvent{Stage::reading, ++done, plan.chapters.size(), 0, 0, 0});
     }
   };
   size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 8);

@@ -130,6 +130,7 @@ struct PdfOptions {
   int image_dpi = 220;                 ///< figures are downsampled to this at their placed size
   std::optional<bool> handout;         ///< default: true for a single post
   bool toc = true;                     ///< table of contents in book mode
+  int toc_depth = 2;                   ///< contents depth: 1 chapters (and parts), 2 with ## headings, 3 with ###
 };
 
 /// Everything a build needs to know. Loaded from book.yaml (load_book_config),

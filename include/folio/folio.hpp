@@ -11,6 +11,7 @@
 #pragma once
 
 #include "folio/book.hpp"
+#include "folio/build_cache.hpp"
 #include "folio/config.hpp"
 #include "folio/content.hpp"
 #include "folio/diagnostics.hpp"
@@ -21,6 +22,7 @@
 #include "folio/markdown.hpp"
 #include "folio/pdf.hpp"
 #include "folio/post.hpp"
+#include "folio/progress.hpp"
 #include "folio/value.hpp"
 #include "folio/version.hpp"
 

@@ -170,7 +170,8 @@ class Collector {
     Text title{ch.post.title.empty() ? std::string("Untitled") : ch.post.title};
     Inlines title_inlines{Inline{title, {}}};
     pending_dests_.push_back(chapter_dest(chapter_));
-    if (ch.part >= 0 && (chapter_ == 0 || book_.chapters[chapter_ - 1].part != ch.part))
+    // A part's destination is on its own page in a book; a handout has no part pages.
+    if (style_.handout && ch.part >= 0 && (chapter_ == 0 || book_.chapters[chapter_ - 1].part != ch.part))
       pending_dests_.push_back(part_dest(ch.part));
     pending_space_ = style_.handout ? 0 : style_.line_pitch * 2;  // chapter titles sit lower (dropped at a page top)
     size_t first = out_->size();
@@ -249,9 +250,9 @@ class Collector {
     pending_space_ = std::max(pending_space_, style_.line_pitch * (level == 2 ? 1.0 : 0.6));
     size_t first = out_->size();
     emit_lines(layout_paragraph(text_, inline_text(h.children, spec.size), spec), FlowKind::heading, f, true, false);
-    if (level == 2 && first < out_->size() && out_ == &flow_.items) {
-      (*out_)[first].outline.push_back({2, title, dest});
-      flow_.toc.push_back({2, title, dest, static_cast<int>(first)});
+    if (level <= 3 && first < out_->size() && out_ == &flow_.items) {
+      if (level == 2) (*out_)[first].outline.push_back({2, title, dest});
+      flow_.toc.push_back({level, title, dest, static_cast<int>(first)});  // pdf.toc_depth picks
     }
     pending_space_ = style_.line_pitch * 0.3;
   }

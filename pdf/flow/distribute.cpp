@@ -133,10 +133,20 @@ class Distributor {
     return true;
   }
 
+  /// Whether the last item on the page must stay with what follows it (a heading).
+  bool last_keeps_with_next() const {
+    return !placed_.empty() && placed_.back().at.item >= 0 && item(placed_.back().at.item).keep_with_next;
+  }
+
   void place_or_break(int i) {
     const FlowItem& it = item(i);
-    if (it.kind == FlowKind::figure && !page_empty() && (!deferred_.empty() || !fits(i))) {
-      // The figure opens the next page; the text after it fills this one.
+    // A figure never moves past a heading: the waiting figures open the next page, and
+    // the heading follows them.
+    if (it.kind == FlowKind::heading && !deferred_.empty()) new_page();
+    if (it.kind == FlowKind::figure && !page_empty() && (!deferred_.empty() || !fits(i)) &&
+        !(deferred_.empty() && last_keeps_with_next())) {
+      // The figure opens the next page; the text after it fills this one. A figure right
+      // after a heading is not deferred: the heading goes to the next page with it.
       deferred_.push_back(i);
       return;
     }

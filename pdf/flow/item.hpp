@@ -58,7 +58,7 @@ struct FootnoteFlow {
   }
 };
 
-/// A second-level heading (or chapter) for the table of contents.
+/// A second- or third-level heading for the table of contents (pdf.toc_depth picks).
 struct TocMark {
   int level = 1;
   std::string title;
@@ -70,7 +70,7 @@ struct TocMark {
 struct ChapterFlow {
   std::vector<FlowItem> items;
   std::vector<FootnoteFlow> notes;
-  std::vector<TocMark> toc;   ///< second-level headings, in order
+  std::vector<TocMark> toc;   ///< second- and third-level headings, in order
   std::vector<std::string> dests;  ///< every named destination the chapter defines
 };
 

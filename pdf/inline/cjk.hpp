@@ -33,23 +33,21 @@ void apply_cjk_attributes(const std::string& text, PangoAttrList* attrs, double 
                           const CjkSettings& settings);
 
 /// After Pango has wrapped `layout` at `width_pango` (Pango units), justifies every line
-/// except a paragraph's last and lines ending in a forced break: the slack goes to word
-/// spaces first (at most +0.5 em each), then evenly over the gaps between CJK characters
-/// (and Han–Latin gaps), never inside Latin words, by widening glyphs in place. It also
+/// except a paragraph's last and lines ending in a forced break, by widening glyphs in
+/// place, never inside Latin words or inline code (runs with insert-hyphens off). It also
 /// places the Han–Latin gaps of apply_cjk_attributes() on the correct side on every line
-/// (the last one too) and drops them at line edges. Expects PANGO_ALIGN_LEFT, no
-/// pango_layout_set_justify(), left-to-right text; the indent set on the layout is
-/// honoured. Do not change the layout afterwards: that would lay it out again and undo
-/// this; call it once per layout. Lines that overflow the width are left as they are.
-/// With width_pango <= 0 it only places the Han–Latin gaps: do that for layouts that are
-/// not justified (headings, centred or ragged text), else each gap is split half before
-/// and half after its Han character.
-/// Slack order (clreq "Line Adjustment"): word spaces to +1/2 em, Han–Latin gaps to 1/3
-/// em, CJK gaps to +0.095 em (past 0.1 em pdftotext reads a space between two Han
-/// characters), then the rest over word spaces, else Han–Latin gaps; a line of CJK text
-/// only spreads all its slack evenly over every CJK gap. Gaps where the font changes
-/// (bold, italic) take slack only in that last case: pdftotext reads 0.05 em there as a
-/// space. Headings and ragged text: pass width_pango <= 0 (gaps placed, no stretching).
+/// (the last one too) and drops them at line edges. Expects no pango_layout_set_justify(),
+/// left-to-right text; the indent set on the layout is honoured. Do not change the layout
+/// afterwards: that would lay it out again and undo this; call it once per layout. Lines
+/// that overflow the width are left as they are. With width_pango <= 0 it only places the
+/// Han–Latin gaps: do that for layouts that are not justified (headings, centred or ragged
+/// text), else each gap is split half before and half after its Han character.
+/// Slack order (clreq and JLReq "Line Adjustment"): the gaps between CJK characters to
+/// +0.095 em (past 0.1 em pdftotext reads a space between two Han characters), word
+/// spaces to 1.5x, Han–Latin gaps (autospace, or a space typed next to Han) to 1/2 em,
+/// then the rest evenly over word spaces and Han–Latin gaps; a line of CJK text only
+/// spreads all its slack evenly over every CJK gap. Gaps where the font changes (bold,
+/// italic) take slack only in that last case: pdftotext reads 0.05 em there as a space.
 void justify_cjk_lines(PangoLayout* layout, int width_pango);
 
 /// False for characters that clreq (basic and strict) and JLReq forbid at the start of a

@@ -1,8 +1,9 @@
 // Justification of wrapped CJK lines: after Pango has broken a paragraph into lines, each
 // line but a paragraph's last is stretched to the measure by widening glyphs in place, in
-// clreq's order (word spaces, Han–Latin gaps, then every CJK inter-character gap evenly);
-// the inside of Latin words never moves, and a closing mark at the line's end gives up its
-// blank half. Also puts the Han–Latin gaps on the Latin side and off the line edges.
+// clreq's and JLReq's order (the gaps between CJK characters, then word spaces to 1.5x,
+// then Han–Latin gaps to 1/2 em, then all of them evenly); the inside of Latin words and
+// of inline code never moves, and a closing mark at the line's end gives up its blank
+// half. Also puts the Han–Latin gaps on the Latin side and off the line edges.
 #include <algorithm>
 #include <cmath>
 #include <string_view>
@@ -17,14 +18,22 @@
 namespace folio::pdf {
 namespace {
 
-/// How far a word space stretches before the CJK gaps take slack (clreq: half an em).
-constexpr double kWordSpaceLimitEm = 0.5;
-/// How far a Han–Latin gap stretches past its 1/4 em (to clreq's 1/3 em).
-constexpr double kLatinGapLimitEm = 1.0 / 12;
+/// How far a word space stretches, as a share of its own width, while other gaps can
+/// take the rest (to 1.5x).
+constexpr double kWordSpaceStretch = 0.5;
+/// The widest a Han–Latin gap (the 1/4 em of autospace, or a space typed between a Han
+/// character and a Latin word) grows while other gaps can take the rest.
+constexpr double kLatinGapMaxEm = 0.5;
+/// How far the 1/4 em Han–Latin gap of autospace stretches (to 1/2 em).
+constexpr double kLatinGapStretchEm = 0.25;
 /// How far a gap between two CJK characters stretches while word spaces or Han–Latin
 /// gaps can take the rest: a gap over 0.1 em makes pdftotext (poppler) read a space
 /// between two Han characters, so copied text would no longer be the source text.
 constexpr double kCjkGapSoftLimitEm = 0.095;
+/// Whether the last resort of a mixed line loosens its CJK gaps too. Not: in a line whose
+/// gaps differ (word spaces next to CJK gaps), pdftotext reads every CJK gap over 0.1 em
+/// as a space, so copied text would no longer be the source text.
+constexpr bool kLooseCjkGapsInMixedLines = false;
 
 /// One grapheme cluster of a line, in visual (= logical, left-to-right) order.
 struct Cluster {
@@ -33,6 +42,7 @@ struct Cluster {
   char32_t first_char;       ///< the cluster's first character
   int width;                 ///< sum of the cluster's glyph widths, Pango units
   PangoFont* font;           ///< the run's font, for the em of its word spaces
+  bool rigid;                ///< inside inline code: no slack in or after it but at its end
 };
 
 /// The em (absolute size) of each font met in one call, so each is described once.
@@ -57,6 +67,17 @@ class FontEms {
 
 char32_t char_at(std::string_view text, size_t offset) {
   return offset < text.size() ? utf8::next(text, offset) : 0;
+}
+
+// Inline code is marked with insert-hyphens off (paragraph.cpp): its spaces keep their
+// monospace width.
+bool is_rigid(const PangoItem* item) {
+  for (GSList* a = item->analysis.extra_attrs; a != nullptr; a = a->next) {
+    const auto* attr = static_cast<const PangoAttribute*>(a->data);
+    if (attr->klass->type == PANGO_ATTR_INSERT_HYPHENS && reinterpret_cast<const PangoAttrInt*>(attr)->value == 0)
+      return true;
+  }
+  return false;
 }
 
 int letter_spacing_of(const PangoItem* item) {
@@ -108,6 +129,7 @@ bool collect_clusters(PangoLayoutLine* line, std::string_view text, std::vector<
     auto* run = static_cast<PangoGlyphItem*>(r->data);
     if (run->item->analysis.level % 2 != 0) return false;
     PangoGlyphString* glyphs = run->glyphs;
+    const bool rigid = is_rigid(run->item);
     for (int g = 0; g < glyphs->num_glyphs; ++g) {
       const int width = glyphs->glyphs[g].geometry.width;
       if (g > 0 && glyphs->log_clusters[g] == glyphs->log_clusters[g - 1]) {
@@ -116,7 +138,7 @@ bool collect_clusters(PangoLayoutLine* line, std::string_view text, std::vector<
         continue;
       }
       const char32_t c = char_at(text, static_cast<size_t>(run->item->offset + glyphs->log_clusters[g]));
-      clusters.push_back(Cluster{glyphs, g, c, width, run->item->analysis.font});
+      clusters.push_back(Cluster{glyphs, g, c, width, run->item->analysis.font, rigid});
     }
   }
   return true;
@@ -152,9 +174,10 @@ class SlackSpreader {
 
 // The gaps of one line that may take slack, in the order they take it.
 struct LineGaps {
-  std::vector<int> spaces;       ///< word spaces (cluster indices)
-  std::vector<int> latin_gaps;   ///< Han–Latin boundaries
-  std::vector<int> cjk_gaps;     ///< gaps between CJK characters
+  std::vector<int> cjk_gaps;     ///< gaps between CJK characters (cluster indices)
+  std::vector<int> spaces;       ///< word spaces between Latin words
+  std::vector<int> latin_gaps;   ///< Han–Latin gaps of autospace
+  std::vector<int> han_spaces;   ///< spaces typed between a Han character and Latin text
   std::vector<int> font_gaps;    ///< gaps between CJK characters where the font changes
 };
 
@@ -168,31 +191,45 @@ LineGaps find_gaps(const std::vector<Cluster>& clusters) {
     const Cluster& next = clusters[static_cast<size_t>(i) + 1];
     const char32_t b = next.first_char;
     if (a.width == 0) continue;
-    if (cjk::is_word_space(a.first_char))
-      gaps.spaces.push_back(i);
-    else if (cjk::is_word_space(b) || !is_cjk_gap(a.first_char, b))
+    if (a.rigid && (next.rigid || cjk::is_word_space(a.first_char))) continue;  // inside code
+    if (cjk::is_word_space(a.first_char)) {
+      const char32_t before = i > 0 ? clusters[static_cast<size_t>(i) - 1].first_char : 0;
+      if (cjk::is_cjk_text(before) || cjk::is_cjk_text(b))
+        gaps.han_spaces.push_back(i);
+      else
+        gaps.spaces.push_back(i);
+    } else if (cjk::is_word_space(b) || !is_cjk_gap(a.first_char, b)) {
       continue;
-    else if ((cjk::is_ideograph(a.first_char) && cjk::is_latin_alnum(b)) ||
-             (cjk::is_latin_alnum(a.first_char) && cjk::is_ideograph(b)))
+    } else if ((cjk::is_ideograph(a.first_char) && cjk::is_latin_alnum(b)) ||
+               (cjk::is_latin_alnum(a.first_char) && cjk::is_ideograph(b))) {
       gaps.latin_gaps.push_back(i);
-    else if (a.font == next.font)
+    } else if (a.font == next.font) {
       gaps.cjk_gaps.push_back(i);
-    else
+    } else {
       gaps.font_gaps.push_back(i);
+    }
   }
   return gaps;
 }
 
-// Gives each holder the same extra, at most `cap_em` of its font's em (no cap if < 0),
-// out of `left`, which it reduces.
-void fill(std::vector<Cluster>& clusters, const std::vector<int>& holders, double cap_em,
-          double& left, FontEms& ems, std::vector<double>& extra) {
-  if (holders.empty() || left <= 0) return;
-  const double share = left / static_cast<double>(holders.size());
+// Gives the holders equal extra out of `left` (which it reduces), none past its own cap
+// (`cap(cluster)`, Pango units; negative: no cap); what one holder cannot take goes to
+// the others.
+template <typename Cap>
+void fill(std::vector<Cluster>& clusters, const std::vector<int>& holders, Cap cap, double& left,
+          std::vector<double>& extra) {
+  std::vector<std::pair<double, int>> room;  // (room left, cluster)
+  room.reserve(holders.size());
   for (int i : holders) {
-    Cluster& cluster = clusters[static_cast<size_t>(i)];
-    const double amount = cap_em < 0 ? share : std::min(share, cap_em * ems.em(cluster.font));
-    extra[static_cast<size_t>(i)] += amount;
+    const double c = cap(clusters[static_cast<size_t>(i)]);
+    const double r = c < 0 ? 1e18 : c - extra[static_cast<size_t>(i)];
+    if (r > 0) room.emplace_back(r, i);
+  }
+  std::sort(room.begin(), room.end());
+  for (size_t k = 0; k < room.size() && left > 0; ++k) {
+    const double share = left / static_cast<double>(room.size() - k);
+    const double amount = std::min(share, room[k].first);
+    extra[static_cast<size_t>(room[k].second)] += amount;
     left -= amount;
   }
 }
@@ -201,28 +238,36 @@ void justify_line(std::vector<Cluster>& clusters, int slack, FontEms& ems, std::
   const LineGaps gaps = find_gaps(clusters);
   extra.assign(clusters.size(), 0.0);
   double left = slack;
-  // clreq "Line Adjustment": word spaces up to +1/2 em, Han–Latin gaps up to 1/3 em (the
-  // 1/4 em gap plus 1/12), then every gap between CJK characters evenly.
-  fill(clusters, gaps.spaces, kWordSpaceLimitEm, left, ems, extra);
-  fill(clusters, gaps.latin_gaps, kLatinGapLimitEm, left, ems, extra);
-  fill(clusters, gaps.cjk_gaps, kCjkGapSoftLimitEm, left, ems, extra);
-  // What is left goes where a wider gap reads as a space anyway: word spaces, else the
-  // Han–Latin gaps. A line of CJK text only spreads all its slack evenly instead, now
-  // over the gaps where the font changes too: pdftotext reads a gap over 0.1 em as a
-  // space unless the line's gaps are all equal, and at a font change (bold, italic, a
-  // footnote number) it reads even 0.05 em as one, so those take slack only here.
+  const auto em_cap = [&ems](double em_share) {
+    return [&ems, em_share](const Cluster& c) { return em_share * ems.em(c.font); };
+  };
+  // clreq and JLReq "Line Adjustment": the gaps between CJK characters first (to 0.095 em:
+  // past 0.1 em pdftotext reads a space between two Han characters), then word spaces to
+  // 1.5x, then Han–Latin gaps to 1/2 em.
+  fill(clusters, gaps.cjk_gaps, em_cap(kCjkGapSoftLimitEm), left, extra);
+  fill(clusters, gaps.spaces, [](const Cluster& c) { return kWordSpaceStretch * c.width; }, left, extra);
+  fill(clusters, gaps.latin_gaps, em_cap(kLatinGapStretchEm), left, extra);
+  fill(clusters, gaps.han_spaces, [&ems](const Cluster& c) { return kLatinGapMaxEm * ems.em(c.font) - c.width; },
+       left, extra);
+  // A line that cannot be set well: the rest goes evenly over every gap that may read as
+  // a space (word spaces, Han–Latin gaps), so that no one gap becomes a hole. A line of
+  // CJK text only spreads all its slack evenly, now over the gaps where the font changes
+  // too: pdftotext reads a gap over 0.1 em as a space unless the line's gaps are all
+  // equal, and at a font change (bold, italic, a footnote number) it reads even 0.05 em
+  // as one, so those take slack only here.
   if (left > 0.5) {
-    if (!gaps.spaces.empty()) {
-      fill(clusters, gaps.spaces, -1, left, ems, extra);
-    } else if (!gaps.latin_gaps.empty()) {
-      fill(clusters, gaps.latin_gaps, -1, left, ems, extra);
-    } else {
-      std::vector<int> all = gaps.cjk_gaps;
+    const bool cjk_only = gaps.spaces.empty() && gaps.latin_gaps.empty() && gaps.han_spaces.empty();
+    std::vector<int> all = gaps.cjk_gaps;
+    if (cjk_only) {
       all.insert(all.end(), gaps.font_gaps.begin(), gaps.font_gaps.end());
       extra.assign(clusters.size(), 0.0);
       left = slack;
-      fill(clusters, all, -1, left, ems, extra);
+    } else if (!kLooseCjkGapsInMixedLines) {
+      all.clear();
     }
+    for (const auto* more : {&gaps.spaces, &gaps.latin_gaps, &gaps.han_spaces})
+      all.insert(all.end(), more->begin(), more->end());
+    fill(clusters, all, [&](const Cluster&) { return -1.0; }, left, extra);
   }
   SlackSpreader spreader;
   for (size_t i = 0; i < clusters.size(); ++i)

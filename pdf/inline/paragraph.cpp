@@ -3,10 +3,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <type_traits>
+#include <vector>
 
+#include "base/utf8.hpp"
 #include "dest_names.hpp"
 #include "inline/cjk_rules.hpp"
+#include "inline/code_breaks.hpp"
 
 namespace folio::pdf {
 
@@ -74,6 +78,7 @@ void append_inlines(const Inlines& inlines, const InlineSettings& settings, Inli
             add_attr(attrs, pango_attr_background_new(kCodeBackground, kCodeBackground, kCodeBackground), start, end);
             // An identifier broken with an inserted hyphen reads as a different identifier.
             add_attr(attrs, pango_attr_insert_hyphens_new(FALSE), start, end);
+            if (end > start) out.code.push_back({static_cast<int>(start), static_cast<int>(end), settings.code_size});
           } else if constexpr (std::is_same_v<T, LineBreak>) {
             out.text += "\u2028";
           } else if constexpr (std::is_same_v<T, Link>) {
@@ -119,6 +124,67 @@ std::string inline_plain_text(const Inlines& inlines) {
   return s;
 }
 
+namespace {
+
+/// Slack past which a line counts as loose: more than its gaps take within their limits.
+constexpr double kLooseLineEm = 3;
+
+InlineText copy_of(const InlineText& text) {
+  InlineText copy;
+  copy.text = text.text;
+  copy.attrs.reset(pango_attr_list_copy(text.attrs.get()));
+  copy.links = text.links;
+  copy.notes = text.notes;
+  copy.code = text.code;
+  return copy;
+}
+
+// The slack of a line that is not a paragraph's last (Pango units).
+int line_slack(PangoLayoutLine* line, int width, int indent) {
+  PangoRectangle logical;
+  pango_layout_line_get_extents(line, nullptr, &logical);
+  return width - (line->is_paragraph_start ? std::max(indent, 0) : std::max(-indent, 0)) - logical.width;
+}
+
+// The widest gap justification would make: for each stretched line, its slack over the
+// places that can take it (spaces and CJK characters, roughly its gaps).
+double loosest_line(PangoLayout* layout, int width) {
+  const std::string_view text = pango_layout_get_text(layout);
+  const int indent = pango_layout_get_indent(layout);
+  double loosest = 0;
+  for (GSList* l = pango_layout_get_lines_readonly(layout); l != nullptr && l->next != nullptr; l = l->next) {
+    auto* line = static_cast<PangoLayoutLine*>(l->data);
+    if (static_cast<PangoLayoutLine*>(l->next->data)->is_paragraph_start) continue;
+    int gaps = 0;
+    size_t i = static_cast<size_t>(line->start_index);
+    const size_t end = i + static_cast<size_t>(line->length);
+    while (i < end && i < text.size()) {
+      const char32_t c = utf8::next(text, i);
+      gaps += c == U' ' || c >= 0x2E80;
+    }
+    loosest = std::max(loosest, line_slack(line, width, indent) / double(std::max(gaps, 1)));
+  }
+  return loosest;
+}
+
+// The byte offsets where the lines after loose lines start (past their blanks).
+std::vector<int> starts_after_loose_lines(PangoLayout* layout, int width, double loose_pt) {
+  std::vector<int> starts;
+  const char* text = pango_layout_get_text(layout);
+  const int indent = pango_layout_get_indent(layout);
+  for (GSList* l = pango_layout_get_lines_readonly(layout); l != nullptr && l->next != nullptr; l = l->next) {
+    auto* line = static_cast<PangoLayoutLine*>(l->data);
+    auto* next = static_cast<PangoLayoutLine*>(l->next->data);
+    if (next->is_paragraph_start || line_slack(line, width, indent) < loose_pt * PANGO_SCALE) continue;
+    int start = next->start_index;
+    while (text[start] == ' ') ++start;
+    starts.push_back(start);
+  }
+  return starts;
+}
+
+}  // namespace
+
 double ParagraphLayout::height() const {
   double h = 0;
   for (const LineBox& l : lines) h += l.height;
@@ -136,14 +202,38 @@ ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, co
   pango_layout_set_wrap(layout, spec.wrap_chars ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   pango_layout_set_indent(layout, static_cast<int>(spec.indent * PANGO_SCALE));
   pango_layout_set_alignment(layout, spec.align);
-  // The CJK passes work on left-aligned text only; they also place the Han-Latin gaps, so
-  // a left-aligned CJK paragraph always goes through justify_lines (without it, the gaps
-  // sit on the wrong side of a mark and text extraction splits lines there).
-  bool cjk = spec.cjk_rules && spec.align == PANGO_ALIGN_LEFT;
+  // The CJK passes also place the Han-Latin gaps, so a CJK paragraph always goes through
+  // justify_lines (without it, the gaps sit on the wrong side of a mark and text
+  // extraction splits lines there); only left-aligned text is justified. Centred text
+  // (captions, placeholders) gets the same gaps and line-breaking rules as body text.
+  if (!spec.wrap_chars) add_code_break_opportunities(text, spec.width - std::max(spec.indent, 0.0));
+  bool cjk = spec.cjk_rules;
   if (cjk) add_cjk_attributes(text.text, text.attrs.get(), spec.size, spec.latin_gap_em);
   pango_layout_set_text(layout, text.text.data(), static_cast<int>(text.text.size()));
   pango_layout_set_attributes(layout, text.attrs.get());
-  if (cjk) justify_lines(layout, width);
+  if (cjk && spec.align == PANGO_ALIGN_LEFT && !spec.wrap_chars && !text.code.empty()) {
+    // A line left loose by a code span that would not fit after it: that span gets its
+    // break opportunities and the paragraph is wrapped again, kept if its loosest line
+    // got tighter.
+    for (int pass = 0; pass < 4; ++pass) {
+      InlineText trial = copy_of(text);
+      bool added = false;
+      for (int offset : starts_after_loose_lines(layout, width, spec.size * kLooseLineEm))
+        if ((added = add_code_break_opportunities_at(trial, offset))) break;
+      if (!added) break;
+      const double before = loosest_line(layout, width);
+      pango_layout_set_text(layout, trial.text.data(), static_cast<int>(trial.text.size()));
+      pango_layout_set_attributes(layout, trial.attrs.get());
+      if (loosest_line(layout, width) < before) {
+        text = std::move(trial);
+        continue;
+      }
+      pango_layout_set_text(layout, text.text.data(), static_cast<int>(text.text.size()));
+      pango_layout_set_attributes(layout, text.attrs.get());
+      break;
+    }
+  }
+  if (cjk) justify_lines(layout, spec.align == PANGO_ALIGN_LEFT ? width : 0);
   else if (spec.justify && spec.align == PANGO_ALIGN_LEFT) pango_layout_set_justify(layout, TRUE);
 
   LayoutIterPtr iter(pango_layout_get_iter(layout));

@@ -27,12 +27,20 @@ struct NoteRef {
   int number = 0;  ///< footnote number in the chapter
 };
 
+/// An inline code span over a byte range of the paragraph text.
+struct CodeSpan {
+  int start = 0;  ///< byte offsets into the text
+  int end = 0;
+  double size = 9;  ///< points
+};
+
 /// The text of a paragraph and what marks it up.
 struct InlineText {
   std::string text;
   AttrListPtr attrs{pango_attr_list_new()};
   std::vector<LinkSpan> links;
   std::vector<NoteRef> notes;
+  std::vector<CodeSpan> code;  ///< inline code, in order
 };
 
 /// What the inline builder needs besides the inlines.

@@ -52,6 +52,12 @@ PagePlan plan_pages(const PagePlanInput& in) {
 
   for (size_t c = 0; c < in.chapter_pages.size(); ++c) {
     pad_to_recto(PageKind::blank);
+    if (c < in.part_before.size() && in.part_before[c] >= 0) {
+      PhysicalPage p = page_of(PageKind::part);
+      p.part = in.part_before[c];
+      add(p);
+      pad_to_recto(PageKind::blank);
+    }
     plan.chapter_start.push_back(static_cast<int>(plan.pages.size()));
     for (int k = 0; k < in.chapter_pages[c]; ++k) {
       PhysicalPage p = page_of(PageKind::body);

@@ -7,13 +7,14 @@
 
 namespace folio::pdf {
 
-enum class PageKind { cover, title, toc, body, blank };
+enum class PageKind { cover, title, toc, part, body, blank };
 
 struct PhysicalPage {
   PageKind kind = PageKind::body;
   int chapter = -1;       ///< body pages: the chapter
   int chapter_page = -1;  ///< body pages: index into the chapter's pages
   int toc_page = -1;      ///< contents pages: index into the contents' pages
+  int part = -1;          ///< part pages: index into Book::parts
   std::string label;      ///< PDF page label: roman in the front matter, arabic in the body
   bool recto = true;      ///< a right-hand page
   bool chapter_opening = false;  ///< the first page of a chapter (no running head)
@@ -24,6 +25,9 @@ struct PagePlanInput {
   bool title_page = false;
   int toc_pages = 0;
   std::vector<int> chapter_pages;  ///< pages each chapter takes
+  /// Per chapter: the part whose title page comes before it (its first chapter), else -1.
+  /// A part page stands alone, on a recto in two-sided books, with a blank verso after it.
+  std::vector<int> part_before;
   bool two_sided = true;           ///< chapters open on a recto; blank versos fill in
 };
 

@@ -12,7 +12,7 @@
 namespace folio::pdf {
 
 struct TocEntry {
-  int level = 1;        ///< 0 part, 1 chapter, 2 second-level heading
+  int level = 1;        ///< 0 part, 1 chapter, 2 and 3 second- and third-level headings
   std::string title;
   std::string dest;     ///< where the entry links to
   std::string page;     ///< the page label shown ("" while unknown)

@@ -1,4 +1,5 @@
 // The renderer: pages, heads and feet, links, destinations, outline, metadata, figures.
+#include "folio/progress.hpp"
 #include "render/pdf_renderer.hpp"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 
 #include "date_text.hpp"
 #include "dest_names.hpp"
+#include "pages/running_head.hpp"
 #include "render/draw_context.hpp"
 #include "flow/drawables.hpp"
 #include "render/figure_source.hpp"
@@ -167,6 +169,8 @@ class Renderer {
       : blank_(blank), in_(in), book_(*in.book), style_(*in.style), text_(in.style->language), surface_(surface), cr_(cr), diag_(diag) {
     for (const ChapterLayout& c : *in.chapters) dests_.insert(c.flow.dests.begin(), c.flow.dests.end());
     dests_.insert("toc");
+    for (const PhysicalPage& page : in.plan.pages)
+      if (page.kind == PageKind::part) dests_.insert(part_dest(page.part));
     if (in.toc) dests_.insert(in.toc->flow.dests.begin(), in.toc->flow.dests.end());
   }
 
@@ -186,6 +190,7 @@ class Renderer {
         case PageKind::cover: cover(dc); break;
         case PageKind::title: title_page(); break;
         case PageKind::toc: flow_page(dc, in_.toc->flow, in_.toc->pages[page.toc_page], static_cast<int>(i)); break;
+        case PageKind::part: part_page(dc, page.part); break;
         case PageKind::body: {
           const ChapterLayout& ch = (*in_.chapters)[page.chapter];
           flow_page(dc, ch.flow, ch.pages[page.chapter_page], static_cast<int>(i));
@@ -196,6 +201,7 @@ class Renderer {
       head_and_foot(page, static_cast<int>(i));
       if (i + 1 == in_.plan.pages.size()) cairo_tag_end(cr_, "Document");
       cairo_show_page(cr_);
+      if (!report_progress(diag_, ProgressEvent{Stage::writing, i + 1, in_.plan.pages.size(), 0, 0, 0})) break;
     }
     outline();
   }
@@ -292,7 +298,9 @@ class Renderer {
   }
 
   void head_and_foot(const PhysicalPage& page, int physical) {
-    if (page.kind == PageKind::blank || page.kind == PageKind::cover || page.kind == PageKind::title) return;
+    if (page.kind == PageKind::blank || page.kind == PageKind::cover || page.kind == PageKind::title ||
+        page.kind == PageKind::part)
+      return;
     double left = style_.text_left(physical);
     double right = left + style_.text_width();
     double size = style_.font_size * 0.8;
@@ -310,7 +318,12 @@ class Renderer {
       else if (page.recto || !style_.two_sided) head = ch.post.title;
       else head = book_.meta().title;
       if (!head.empty()) {
-        SharedLayout h = small_text(text_, head, style_.fonts.body, size);
+        RunningHeadSpec spec;
+        spec.families = style_.fonts.body;
+        spec.size = size;
+        spec.latin_gap_em = style_.cjk_latin_gap_em;
+        spec.max_width = style_.text_width();
+        SharedLayout h = running_head_layout(text_, head, spec);
         double base = style_.margin_top - style_.line_pitch * 0.9;
         bool at_right = style_.two_sided && page.recto;
         show_line(cr_, h.get(), at_right ? right : left, base, at_right ? 1 : -1);
@@ -395,6 +408,27 @@ class Renderer {
   }
 
   void title_page() { title_text(0.0, false); }
+
+  /// A part's title alone on its page, centred in the upper third; the part's destination.
+  void part_page(DrawContext& dc, int part) {
+    if (part < 0 || size_t(part) >= book_.parts.size()) return;
+    ParagraphSpec spec;
+    spec.families = style_.fonts.heading;
+    spec.weight = PANGO_WEIGHT_BOLD;
+    spec.size = style_.font_size * 2;
+    spec.width = style_.text_width();
+    spec.align = PANGO_ALIGN_CENTER;
+    spec.justify = false;
+    spec.latin_gap_em = style_.cjk_latin_gap_em;
+    InlineText t;
+    t.text = book_.parts[part].title;
+    ParagraphLayout p = layout_paragraph(text_, std::move(t), spec);
+    const double x = (style_.page.width - style_.text_width()) / 2;
+    const double y = style_.page.height * 0.3;
+    dc.dest(part_dest(part), x, y);
+    cairo_move_to(cr_, x, y);
+    pango_cairo_show_layout(cr_, p.layout.get());
+  }
 
   /// Title, subtitle and authors, centred in the upper third of the page.
   void title_text(double light, bool on_dark) {

@@ -218,7 +218,7 @@ TEST_CASE("metadata defaults come from the site, then the posts") {
   auto all = select_posts(collection, bare, kNow, sink);
   BookConfig many = bare;
   complete_metadata(many, collection, all);
-  CHECK(many.meta.title == "Untitled");
+  CHECK(many.meta.title == "c");  // the content folder's name, never "Untitled"
   CHECK(many.meta.authors == Titles{"Ann", "Bo"});
   CHECK(many.meta.language.empty());
   bare.select.posts = {"one.md"};

@@ -33,7 +33,8 @@ libdir=$(dirname "$(find "$prefix" -name 'libfolio.so' -print -quit)")
 [[ -n "$libdir" && -f "$libdir/libfolio.so" ]] || { fail "libfolio.so not installed"; libdir=$prefix/lib; }
 for f in "$libdir/libfolio.a" "$prefix/include/folio/folio.hpp" "$prefix/include/folio/version.hpp" \
          "$prefix/include/folio/document.hpp" "$libdir/cmake/folio/folioConfig.cmake" \
-         "$libdir/cmake/folio/folioConfigVersion.cmake" "$libdir/pkgconfig/folio.pc"; do
+         "$libdir/cmake/folio/folioConfigVersion.cmake" "$libdir/pkgconfig/folio.pc" \
+         "$prefix/share/man/man1/folio.1"; do
   [[ -f "$f" ]] || fail "not installed: ${f#"$prefix"/}"
 done
 # Only the public API is installed: no private headers (core/, base/) leak into include/.

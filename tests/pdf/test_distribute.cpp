@@ -240,3 +240,41 @@ TEST_CASE("a footnote too tall for any foot goes to the chapter end") {
   CHECK(last.item == -1);
   CHECK(last.note == n);
 }
+
+TEST_CASE("keep with next: a heading followed by a figure that does not fit goes to the next page with it") {
+  FlowBuilder b;
+  b.paragraph(6);
+  int heading = b.heading();
+  int fig = b.figure(5 * kLine);
+  int after = b.paragraph(2);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  REQUIRE(pages.size() >= 2);
+  CHECK(page_of(pages, heading) == 1);
+  CHECK(page_of(pages, fig) == 1);
+  CHECK(page_of(pages, after) == 1);
+  // No page ends with a heading.
+  for (const PageLayout& page : pages) CHECK(b.flow.items[page.body.back().item].kind != FlowKind::heading);
+}
+
+TEST_CASE("a deferred figure never moves past a heading; the text before the heading fills the page") {
+  FlowBuilder b;
+  b.paragraph(6);
+  int fig = b.figure(6 * kLine);
+  int filler = b.paragraph(2);
+  int heading = b.heading();
+  int after = b.paragraph(3);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  REQUIRE(pages.size() == 2);
+  CHECK(page_of(pages, filler) == 0);
+  CHECK(page_of(pages, fig) == 1);
+  CHECK(pages[1].body.front().item == fig);
+  CHECK(page_of(pages, heading) == 1);
+  CHECK(page_of(pages, after) == 1);
+  // The heading comes after its chapter's figure, in reading order on the page.
+  size_t fig_at = 0, heading_at = 0;
+  for (size_t k = 0; k < pages[1].body.size(); ++k) {
+    if (pages[1].body[k].item == fig) fig_at = k;
+    if (pages[1].body[k].item == heading) heading_at = k;
+  }
+  CHECK(fig_at < heading_at);
+}

@@ -43,3 +43,28 @@ TEST_CASE("roman numerals") {
   CHECK(roman(14) == "xiv");
   CHECK(roman(40) == "xl");
 }
+
+TEST_CASE("a part opens on a recto page of its own, before its first chapter") {
+  PagePlanInput in;
+  in.cover = true;
+  in.title_page = true;
+  in.toc_pages = 1;
+  in.chapter_pages = {3, 2, 2};
+  in.part_before = {0, -1, 1};
+  PagePlan plan = plan_pages(in);
+  std::vector<int> part_pages;
+  for (size_t i = 0; i < plan.pages.size(); ++i)
+    if (plan.pages[i].kind == PageKind::part) part_pages.push_back(static_cast<int>(i));
+  REQUIRE(part_pages.size() == 2);
+  for (int p : part_pages) {
+    CHECK(plan.pages[p].recto);
+    CHECK(p % 2 == 0);
+    CHECK(plan.pages[p + 1].kind == PageKind::blank);  // the part page stands alone
+  }
+  CHECK(plan.pages[part_pages[0]].part == 0);
+  CHECK(plan.pages[part_pages[1]].part == 1);
+  CHECK(part_pages[0] < plan.chapter_start[0]);
+  CHECK(part_pages[1] < plan.chapter_start[2]);
+  CHECK(part_pages[1] > plan.chapter_start[1]);
+  for (int start : plan.chapter_start) CHECK(plan.pages[start].recto);
+}

@@ -51,6 +51,8 @@ LayoutPtr LayoutMaker::make(const ParagraphSpec& spec) const {
   };
   emphasize(spec.italic, [] { return pango_attr_style_new(PANGO_STYLE_ITALIC); });
   emphasize(spec.bold, [] { return pango_attr_weight_new(PANGO_WEIGHT_BOLD); });
+  emphasize(spec.code, [] { return pango_attr_family_new("Noto Sans Mono CJK SC, DejaVu Sans Mono"); });
+  emphasize(spec.code, [] { return pango_attr_insert_hyphens_new(FALSE); });
   if (spec.cjk) apply_cjk_attributes(spec.text, attrs.get(), spec.font_size_pt, spec.settings);
   pango_layout_set_attributes(layout.get(), attrs.get());
   return layout;

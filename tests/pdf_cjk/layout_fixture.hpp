@@ -42,6 +42,9 @@ struct ParagraphSpec {
   std::string family = "Noto Serif CJK SC, DejaVu Serif";
   std::vector<std::string> italic;  ///< substrings set in italic (every occurrence)
   std::vector<std::string> bold;    ///< substrings set in bold (every occurrence)
+  /// Substrings set as inline code, as the PDF writer sets it (monospace, insert-hyphens
+  /// off, which is how the justifier knows code).
+  std::vector<std::string> code;
 };
 
 /// A Pango context on a cairo target (a tiny image surface unless one is given), set up

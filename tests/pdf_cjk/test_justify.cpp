@@ -160,3 +160,123 @@ TEST_CASE("a hanging indent narrows every line but the first") {
     CHECK(std::abs(result.after[k].logical_width_pt - measure) < 0.05);
   }
 }
+
+namespace {
+
+// The extra width (after minus before) of each cluster of line k whose first character
+// satisfies `pick`, with its byte index.
+template <typename Pick>
+std::vector<std::pair<int, double>> extras(const Justified& r, size_t k, Pick pick) {
+  std::vector<std::pair<int, double>> out;
+  const LineView& before = r.before[k];
+  const LineView& after = r.after[k];
+  for (size_t j = 0; j + 1 < after.clusters.size(); ++j)
+    if (pick(after.clusters[j], after.clusters[j + 1]))
+      out.emplace_back(after.clusters[j].index, after.clusters[j].advance_pt - before.clusters[j].advance_pt);
+  return out;
+}
+
+Justified lay_out_spec(const LayoutMaker& maker, ParagraphSpec spec) {
+  LayoutPtr unjustified = maker.make(spec);
+  justify_cjk_lines(unjustified.get(), 0);
+  LayoutPtr layout = maker.make(spec);
+  justify_cjk_lines(layout.get(), pango_layout_get_width(layout.get()));
+  return {view_lines(unjustified.get()), view_lines(layout.get())};
+}
+
+bool han(char32_t c) { return cjk::is_ideograph(c); }
+
+}  // namespace
+
+TEST_CASE("slack goes to the gaps between Han characters before word spaces and Han-Latin gaps") {
+  LayoutMaker maker;
+  // Lines with a Latin phrase, a space between Latin words and many Han characters: the
+  // Han gaps take slack first, so spaces and Han–Latin gaps stay near their natural width.
+  const std::string text =
+      "我们在上海举办了一次关于 Go 语言调度器的分享会，主讲人介绍了 work stealing 的原理和实现细节，"
+      "大家讨论得非常热烈，会后还一起去吃了晚饭，聊到很晚才散。";
+  int checked_lines = 0;
+  for (double width = 150; width <= 260; width += 5) {
+    ParagraphSpec spec;
+    spec.text = text;
+    spec.width_pt = width;
+    const Justified r = lay_out_spec(maker, spec);
+    for (size_t k = 0; k + 1 < r.after.size(); ++k) {
+      CAPTURE(width);
+      CAPTURE(r.after[k].text);
+      const auto han_gaps = extras(r, k, [](const auto& a, const auto& b) { return han(a.c) && han(b.c); });
+      const auto spaces = extras(r, k, [](const auto& a, const auto&) { return a.c == U' '; });
+      if (han_gaps.size() < 6) continue;
+      double han_min = 1e9, space_max = 0;
+      for (const auto& g : han_gaps) han_min = std::min(han_min, g.second);
+      for (const auto& g : spaces) space_max = std::max(space_max, g.second);
+      const double slack = r.after[k].logical_width_pt - r.before[k].logical_width_pt;
+      // Enough Han gaps to take all the slack within 0.095 em: the spaces get nothing.
+      if (slack < 0.9 * han_gaps.size()) {
+        ++checked_lines;
+        CHECK(space_max < 0.02);
+      }
+      // A space never takes slack while a Han gap has less than its 0.095 em.
+      if (space_max > 0.02) CHECK(han_min > 0.9);
+    }
+  }
+  CHECK(checked_lines > 5);
+}
+
+TEST_CASE("a space next to a Han character grows to at most half an em while Han gaps can take more") {
+  LayoutMaker maker;
+  const std::string text = "这是 Go 的一个测试段落，用来检查空格和汉字之间如何分配多出来的宽度，它们应该各自有上限才对。";
+  for (double width = 95; width <= 140; width += 3) {
+    ParagraphSpec spec;
+    spec.text = text;
+    spec.width_pt = width;
+    const Justified r = lay_out_spec(maker, spec);
+    for (size_t k = 0; k + 1 < r.after.size(); ++k) {
+      const LineView& after = r.after[k];
+      size_t han_count = 0;
+      for (const auto& c : after.clusters) han_count += han(c.c);
+      if (han_count < 8) continue;
+      CAPTURE(after.text);
+      const Justified& res = r;
+      const auto han_gaps = extras(res, k, [](const auto& a, const auto& b) { return han(a.c) && han(b.c); });
+      double han_min = 1e9;
+      for (const auto& g : han_gaps) han_min = std::min(han_min, g.second);
+      // Past half an em only when every Han gap already has its 0.095 em.
+      for (size_t j = 0; j + 1 < after.clusters.size(); ++j)
+        if (after.clusters[j].c == U' ' && j > 0 && after.clusters[j].advance_pt > 5.0 + 0.01) CHECK(han_min > 0.94);
+    }
+  }
+}
+
+TEST_CASE("spaces inside inline code keep their monospace width") {
+  LayoutMaker maker;
+  ParagraphSpec spec;
+  spec.text = "扩容时会检查 hmap.oldbuckets != nil 是否成立，如果 overflow buckets 太多也会触发等量扩容，"
+              "这两种情况都要把旧桶里的键值对逐个搬到新桶里去，搬迁是渐进式的。";
+  spec.code = {"hmap.oldbuckets != nil", "overflow buckets"};
+  int code_spaces = 0;
+  for (double width = 140; width <= 260; width += 4) {
+    spec.width_pt = width;
+    const Justified r = lay_out_spec(maker, spec);
+    for (size_t k = 0; k + 1 < r.after.size(); ++k) {
+      const LineView& before = r.before[k];
+      const LineView& after = r.after[k];
+      CAPTURE(width);
+      CAPTURE(after.text);
+      for (size_t j = 0; j + 1 < after.clusters.size(); ++j) {
+        const int at = after.clusters[j].index;
+        const bool in_code = [&] {
+          for (const std::string& code : spec.code) {
+            const size_t p = spec.text.find(code);
+            if (at >= int(p) && at + 1 < int(p + code.size())) return true;  // not the span's last
+          }
+          return false;
+        }();
+        if (!in_code) continue;
+        if (after.clusters[j].c == U' ') ++code_spaces;
+        CHECK(after.clusters[j].advance_pt == doctest::Approx(before.clusters[j].advance_pt).epsilon(0.001));
+      }
+    }
+  }
+  CHECK(code_spaces > 20);
+}

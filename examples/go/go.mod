@@ -1,0 +1,3 @@
+module folio.local/examples
+
+go 1.19
