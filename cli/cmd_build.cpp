@@ -174,16 +174,17 @@ BuildOutcome build_once(const BuildFlags& flags, Diagnostics& diagnostics) {
                        : flags.output.empty() ? fs::path(title_slug(book.meta().title) + "." + format)
                                               : fs::path(flags.output);
   r.output = to_stdout ? fs::path("-") : out;
-  // An output that would replace one of the inputs (or sit in the cache) is refused.
+  // Nor does a build whose output would replace one of its inputs or land in the cache.
   if (!to_stdout && !check_output_path(book, out, diagnostics)) {
     r.exit = build_failed;
     return r;
   }
+  // What a build killed with SIGKILL left beside this output goes now.
+  if (!to_stdout)
+    remove_stale_temp_files(out.has_parent_path() ? out.parent_path() : ".", out.filename().string() + ".tmp-");
   // Written beside the target and renamed only when the whole build went through, so an
   // error reported while writing (or under --strict, a warning) leaves the old file alone.
-  // Diagnostics name the output, not the temporary file. What a build killed with SIGKILL
-  // left beside this output goes now.
-  remove_stale_temp_files(out.has_parent_path() ? out.parent_path() : ".", out.filename().string() + ".tmp-");
+  // Diagnostics name the output, not the temporary file.
   AtomicFile target(out);
   Console::get().set_path_alias(target.temp_path().string(), to_stdout ? "<stdout>" : out.string());
   bool written = format == "pdf" ? write_pdf(book, target.temp_path(), diagnostics)

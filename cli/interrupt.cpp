@@ -6,6 +6,7 @@
 
 #include <csignal>
 
+#include "base/temp_files.hpp"
 #include "console.hpp"
 
 namespace folio::cli {
@@ -18,6 +19,7 @@ volatile std::sig_atomic_t interrupts = 0;
 extern "C" void on_interrupt(int signal) {
   interrupts = interrupts + 1;
   if (interrupts > 1) {
+    folio::remove_registered_temp_files();  // no destructor runs after the raise below
     std::signal(signal, SIG_DFL);
     std::raise(signal);
     return;
