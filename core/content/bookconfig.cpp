@@ -372,7 +372,7 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
     auto& code = config.code;
     r.fields(n, key,
              {Field{"theme", r.text(code.theme)}, Field{"line_numbers", r.optional_boolean(code.line_numbers)},
-              Field{"guess", r.optional_boolean(code.guess)}, Field{"tab_width", r.integer(code.tab_width)},
+              Field{"guess", r.optional_boolean(code.guess)}, Field{"tab_width", r.integer(code.tab_width, ranges::Range<int64_t>{0, 16})},
               Field{"wrap", r.boolean(code.wrap)}, Field{"highlight", r.boolean(code.highlight)}});
   };
 
