@@ -235,7 +235,7 @@ folio_status folio_book_from_markdown(const char* markdown, size_t size, const c
     plan.chapters.push_back({&collection.posts.front(), -1});
     folio::complete_metadata(book_config, collection, plan);
     folio::Book book = folio::read_book(book_config, collection, plan, diagnostics);
-    book.config.meta.language = folio::book_language(book);
+    folio::settle_book(book, collection, diagnostics);
     if (with_figures) folio::resolve_figures(book, collection, diagnostics);
     *out = wrap(std::move(book));
     return status_of(diagnostics);

@@ -149,7 +149,7 @@ BuildOutcome build_once(const BuildFlags& flags, Diagnostics& diagnostics) {
   BookPlan plan = select_posts(collection, *config, now, diagnostics);
   complete_metadata(*config, collection, plan);
   Book book = read_book(*config, collection, plan, diagnostics);
-  book.config.meta.language = book_language(book);
+  settle_book(book, collection, diagnostics);
   if (!build_cancelled(diagnostics)) resolve_figures(book, collection, diagnostics);
   if (build_cancelled(diagnostics)) {
     r.cancelled = true;

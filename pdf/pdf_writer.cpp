@@ -131,6 +131,8 @@ BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads) 
                             {book.config.file.string(), 0, 0});
   const Style& style = layout.style;
   layout.chapters = layout_chapters(book, style, diagnostics, threads);
+  // A cancelled build left chapters unlaid: nothing after this may plan pages from them.
+  if (build_cancelled(diagnostics)) return layout;
 
   bool book_mode = !layout.handout;
   PagePlanInput plan_input;

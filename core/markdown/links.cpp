@@ -334,6 +334,11 @@ Book read_book(const BookConfig& config, const Collection& collection, const Boo
   for (size_t w = 1; w < workers; ++w) threads.emplace_back(work);
   work();
   for (auto& t : threads) t.join();
+  // A cancelled build left chapters unread: no half-read book goes further.
+  if (build_cancelled(diagnostics)) {
+    book.chapters.clear();
+    return book;
+  }
   make_ids_unique(book);
   LinkResolver(book, collection, diagnostics).run();
   return book;

@@ -33,4 +33,9 @@ namespace folio {
 /// (pass SOURCE_DATE_EPOCH or the clock).
 Book make_book(BookConfig config, int64_t now_unix, Diagnostics& diagnostics, bool with_figures = true);
 
+/// The book-level facts every writer reads, settled once after read_book: the language,
+/// then each code block's language, guess and tokens (book.yaml `code:` over the site's
+/// markup.highlight). make_book() calls it; a program that runs the stages itself must too.
+void settle_book(Book& book, const Collection& collection, Diagnostics& diagnostics);
+
 }  // namespace folio

@@ -48,9 +48,10 @@ out=$("$folio" build "$meetup" --offline -v -o "$work/c.epub" 2>&1)
 expect "unchanged since the last build" "$out" "-v cache hit"
 
 # Ctrl-C during a build: it stops, exits 1 and leaves neither the book nor a temporary file.
+# Interrupted once the figures are resolved, during layout.
 "$folio" build "$meetup" --offline --no-cache -o "$work/stop.pdf" >/dev/null 2>"$work/stop.err" &
 pid=$!
-sleep 0.5
+for _ in $(seq 100); do grep -q "figures:" "$work/stop.err" 2>/dev/null && break; sleep 0.05; done
 kill -INT "$pid" 2>/dev/null
 wait "$pid"; rc=$?
 if [[ $rc -ne 0 ]]; then

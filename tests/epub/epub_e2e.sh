@@ -94,8 +94,9 @@ ls "$work" | grep -q "strict.epub.tmp" && fail "--strict left a temporary file"
 "$folio" build "$torture" --tag no-such-tag -o "$work/empty.epub" >/dev/null 2>&1
 [[ $? -eq 2 ]] || fail "an empty selection should exit 2"
 [[ -e $work/empty.epub ]] && fail "an empty selection left a file"
-# An output folder that does not exist: exit 1, nothing written.
-"$folio" build "$torture" -o "$work/no/such/dir/x.epub" >/dev/null 2>&1
+# An output folder that cannot be made (its parent is a file): exit 1, nothing written.
+echo x >"$work/a-file"
+"$folio" build "$torture" -o "$work/a-file/dir/x.epub" >/dev/null 2>&1
 [[ $? -eq 1 ]] || fail "an unwritable output should exit 1"
 
 # --- a one-post book ---

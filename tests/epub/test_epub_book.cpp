@@ -225,15 +225,27 @@ TEST_CASE("a chapter split into files keeps every link and TOC entry valid") {
   check_report(out);
 }
 
-TEST_CASE("a book that cannot be written leaves nothing behind") {
+TEST_CASE("a missing output folder is created, as the PDF writer does") {
   TempDir dir;
   Book book = full_book(dir.path());
   Diagnostics diags;
   auto out = dir.path() / "no such folder" / "book.epub";
+  CHECK(write_epub(book, out, diags));
+  CHECK(diags.error_count() == 0);
+  CHECK(std::filesystem::is_regular_file(out));
+}
+
+TEST_CASE("a book that cannot be written leaves nothing behind") {
+  TempDir dir;
+  Book book = full_book(dir.path());
+  Diagnostics diags;
+  // A folder that cannot be made: its parent is a regular file.
+  std::filesystem::path blocker = dir.path() / "a-file";
+  { std::ofstream(blocker) << "x"; }
+  auto out = blocker / "book.epub";
   CHECK_FALSE(write_epub(book, out, diags));
   CHECK(diags.error_count() > 0);
   CHECK_FALSE(std::filesystem::exists(out));
-  CHECK_FALSE(std::filesystem::exists(out.parent_path()));
 }
 
 TEST_CASE("embedded fonts come with their faces and Apple's display options") {
