@@ -33,4 +33,7 @@ inline constexpr Range<int64_t> kDownscalePixels{0, int64_t(1) << 32};
 inline constexpr Range<int64_t> kTabWidth{0, 16};  // code.tab_width; 0 keeps the default
 inline constexpr Range<int64_t> kJpegQuality{1, 100};
 
+// fonts.emphasis: the names of HanEmphasis's values, in its order.
+inline constexpr const char* kHanEmphasisNames[] = {"kai", "dots", "slant"};
+
 }  // namespace folio::ranges
