@@ -152,6 +152,20 @@ bool is_markup(const Lines& lines, bool& html) {
   return tags * 2 >= int(lines.size());
 }
 
+// nginx: every statement ends in ';', '{' or '}', and some are well-known directives.
+bool is_nginx(const Lines& lines) {
+  int known = 0;
+  for (std::string_view raw : lines) {
+    std::string_view l = trim(raw);
+    if (starts(l, "#")) continue;
+    if (!(ends(l, ";") || ends(l, "{") || l == "}")) return false;
+    for (std::string_view d : {"server {", "http {", "location ", "upstream ", "listen ", "server_name ", "proxy_pass ",
+                               "proxy_set_header ", "root ", "index ", "try_files ", "worker_processes ", "ssl_certificate "})
+      if (starts(l, d)) ++known;
+  }
+  return known >= 2;
+}
+
 bool uses(const std::set<std::string>& book, const char* name) { return book.count(name) > 0; }
 
 }  // namespace
@@ -165,6 +179,7 @@ std::string guess_book_language(const std::vector<std::string_view>& lines, cons
     if (!html && uses(book, "XML")) return "XML";
     return {};
   }
+  if (uses(book, "Nginx") && is_nginx(lines)) return "Nginx";
   if (uses(book, "Rust") && is_rust(lines)) return "Rust";
   if (uses(book, "Java") && is_java(lines)) return "Java";
   if (uses(book, "JavaScript") || uses(book, "TypeScript")) {

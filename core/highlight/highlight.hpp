@@ -28,6 +28,9 @@ struct LanguageName {
 /// extensions. Case does not matter.
 LanguageName resolve_language(std::string_view name);
 
+/// ASCII lowercase (language and theme names are ASCII).
+std::string lower_ascii(std::string_view s);
+
 /// The alias table alone: the definition an alias names, "" for the names that mean
 /// "no highlighting" (`text`, `plain`, `output`), nullopt when it is not an alias.
 std::optional<std::string> language_alias(std::string_view name);
@@ -47,7 +50,7 @@ std::string guess_language(std::string_view code, const std::set<std::string>& b
 bool looks_like_diff(const std::vector<std::string_view>& lines);
 
 /// The second half of guess_language: Rust, Java, JavaScript, TypeScript, PHP, TOML, INI,
-/// XML and HTML, each only when `book_languages` has it. `lines`: the non-empty lines.
+/// nginx, XML and HTML, each only when `book_languages` has it. `lines`: the non-empty lines.
 std::string guess_book_language(const std::vector<std::string_view>& lines, const std::set<std::string>& book_languages);
 
 // ---- options.cpp ---------------------------------------------------------------------

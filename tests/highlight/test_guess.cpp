@@ -134,11 +134,11 @@ TEST_CASE("guessing hidden labels: at least 95% of guesses right, at least 70% o
   CHECK(fixture.precision() >= 0.95);
 }
 
-TEST_CASE("guessing among the languages the book uses: Rust, JavaScript, TypeScript, Java, PHP, Diff, TOML, INI, XML, HTML") {
+TEST_CASE("guessing among the languages the book uses: Rust, JavaScript, TypeScript, Java, PHP, Diff, TOML, INI, nginx, XML, HTML") {
   if (!highlighting_available()) return;
   Book book = load_markdown(fs::path(FOLIO_TEST_DIR) / "guess_corpus_book.md");
   std::set<std::string> languages = Score::labelled_languages(book);
-  for (const char* l : {"Rust", "JavaScript", "TypeScript", "Java", "PHP (HTML)", "Diff", "TOML", "INI Files", "XML", "HTML"})
+  for (const char* l : {"Rust", "JavaScript", "TypeScript", "Java", "PHP (HTML)", "Diff", "TOML", "INI Files", "XML", "HTML", "Nginx"})
     CHECK_MESSAGE(languages.count(l), l);
   Score with;
   with.add(book);
