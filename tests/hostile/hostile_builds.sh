@@ -173,6 +173,25 @@ printf '![evil](evil.svg)\n' | post "$d/content/posts" svgpost
 build_case svg "$d" "" epub
 if unzip -p "$work/out-svg.epub" '*.svg' 2>/dev/null | grep -qiE "passwd|evil\.example"; then fail "svg: a reference out of the SVG stayed"; fi
 
+d=$(site undecodable)
+# A PNG whose IDAT is not zlib data, and a JPEG with headers but no scan: failed figures.
+/usr/bin/python3 - "$d/content/posts" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 10, 10, 8, 2, 0, 0, 0)) + \
+      chunk(b"IDAT", b"garbage!!") + chunk(b"IEND", b"")
+open(sys.argv[1] + "/bad.png", "wb").write(png)
+open(sys.argv[1] + "/noscan.jpg", "wb").write(bytes.fromhex(
+    "ffd8ffe000104a46494600010100000100010000ffc0001108001000100301220002110103110100ffd9"))
+PY
+printf '![a](bad.png)\n\n![b](noscan.jpg)\n' | post "$d/content/posts" undecodable
+build_case undecodable "$d" "bad\.png: the PNG's image data is corrupt"
+for fmt in epub pdf; do
+  grep -q "noscan\.jpg: a JPEG without image data" "$work/log-undecodable-$fmt" || fail "undecodable ($fmt): the JPEG is not named"
+  grep -q "0 embedded, 2 failed" "$work/log-undecodable-$fmt" || fail "undecodable ($fmt): not counted as failed"
+done
+
 d=$(site overwrite)
 cp "$d/content/posts/ok.md" "$work/ok-before.md"
 "$folio" build "$d" -t t -o "$d/content/posts/ok.md" --format epub --offline >"$work/log-overwrite" 2>&1
