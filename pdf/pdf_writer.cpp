@@ -155,7 +155,7 @@ BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads) 
   TextContext text(style.language);
   DistributeSettings ds;
   ds.page_height = style.text_height();
-  const std::string heading = language.rfind("zh", 0) == 0 || language.rfind("ja", 0) == 0 ? "目录" : "Contents";
+  const std::string& heading = style.labels.contents;
   // First pass: how many pages the contents take. Numbers sit in a fixed column, so the
   // count does not change once the real numbers are in; the loop only guards that.
   ChapterLayout& toc = layout.toc;

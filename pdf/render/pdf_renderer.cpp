@@ -459,7 +459,7 @@ class Renderer {
       pango_layout_get_extents(l.get(), nullptr, &logical);
       y += logical.height / double(PANGO_SCALE) + gap;
     };
-    std::string title = meta.title.empty() ? std::string("Untitled") : meta.title;
+    std::string title = meta.title.empty() ? style_.labels.untitled : meta.title;
     block(title, style_.font_size * 2.4, PANGO_WEIGHT_BOLD, style_.font_size);
     block(meta.subtitle, style_.font_size * 1.4, PANGO_WEIGHT_NORMAL, style_.font_size * 3);
     block(join(meta.authors, ", "), style_.font_size * 1.2, PANGO_WEIGHT_NORMAL, style_.font_size);
@@ -470,7 +470,7 @@ class Renderer {
   void outline() {
     if (in_.toc) {
       std::string attrs = "dest='toc'";
-      cairo_pdf_surface_add_outline(surface_, CAIRO_PDF_OUTLINE_ROOT, "目录", attrs.c_str(),
+      cairo_pdf_surface_add_outline(surface_, CAIRO_PDF_OUTLINE_ROOT, style_.labels.contents.c_str(), attrs.c_str(),
                                     static_cast<cairo_pdf_outline_flags_t>(0));
     }
     int part_id = CAIRO_PDF_OUTLINE_ROOT;

@@ -1,6 +1,8 @@
 // Pango text into the PDF, with colour-font runs painted as images (see show_text.hpp).
 #include "render/show_text.hpp"
 
+#include "render/ruby_text.hpp"
+
 #include <hb-ot.h>
 
 #include <cmath>
@@ -252,7 +254,11 @@ void show_layout_line(cairo_t* cr, PangoLayoutLine* line) {
   }
   double origin_x = 0, origin_y = 0;
   cairo_get_current_point(cr, &origin_x, &origin_y);
+  RubyLine ruby(line);  // ruby bases are drawn with their readings, after the line
   pango_cairo_show_layout_line(cr, line);
+  ruby.restore();
+  ruby.draw(cr, origin_x, origin_y);
+  cairo_move_to(cr, origin_x, origin_y);
   if (hidden.empty()) return;
   for (HiddenRun& h : hidden)
     for (size_t i = 0; i < h.glyphs.size(); ++i) h.run->glyphs->glyphs[i].glyph = h.glyphs[i];
