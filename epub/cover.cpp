@@ -195,7 +195,7 @@ std::string render_cover_page(const CoverImage& cover, const std::string& langua
 std::string render_title_page(const Book& book, const std::string& language, const std::string& date) {
   const BookMetadata& meta = book.meta();
   XmlWriter w;
-  std::string title = meta.title.empty() ? "Untitled" : meta.title;
+  std::string title = meta.title.empty() ? labels_for(language).untitled : meta.title;
   begin_xhtml(w, language, title, "style.css");
   w.open("section", {{"epub:type", "titlepage"}, {"class", "titlepage"}});
   w.newline();

@@ -108,7 +108,7 @@ std::string display_options_xml() {
 std::string writer_text(const Book& book, const std::string& language) {
   const BookMetadata& meta = book.meta();
   const BookLabels labels = labels_for(language);
-  std::string text = labels.contents + labels.cover + labels.start + labels.figure_missing +
+  std::string text = labels.contents + labels.cover + labels.start + labels.figure_missing + labels.untitled +
                      " \u2610\u2611 " + meta.title + meta.subtitle +
                      meta.publisher + meta.rights + meta.description;
   for (const auto& author : meta.authors) text += author;
@@ -124,7 +124,7 @@ std::string writer_text(const Book& book, const std::string& language) {
 
 bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics) {
   const std::string language = book_language(book);
-  const std::string title = book.meta().title.empty() ? "Untitled" : book.meta().title;
+  const std::string title = book.meta().title.empty() ? labels_for(language).untitled : book.meta().title;
 
   std::vector<ImageEntry> images = pack_figures(book, diagnostics);
   std::vector<EmbeddedFont> fonts;

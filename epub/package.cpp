@@ -8,6 +8,7 @@
 
 #include "base/hash.hpp"
 #include "base/document_text.hpp"
+#include "base/labels.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {
@@ -141,7 +142,7 @@ std::string render_package(const Book& book, const PackageInfo& info) {
     w.newline();
   };
   line("dc:identifier", info.identifier, {{"id", "book-id"}});
-  line("dc:title", meta.title.empty() ? "Untitled" : meta.title, {{"id", "title"}});
+  line("dc:title", meta.title.empty() ? labels_for(info.language).untitled : meta.title, {{"id", "title"}});
   meta_property("title-type", "main", "#title");
   if (!meta.subtitle.empty()) {
     line("dc:title", meta.subtitle, {{"id", "subtitle"}});

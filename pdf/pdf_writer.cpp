@@ -155,7 +155,7 @@ BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads) 
   TextContext text(style.language);
   DistributeSettings ds;
   ds.page_height = style.text_height();
-  const std::string heading = language.rfind("zh", 0) == 0 || language.rfind("ja", 0) == 0 ? "目录" : "Contents";
+  const std::string& heading = style.labels.contents;
   // First pass: how many pages the contents take. Numbers sit in a fixed column, so the
   // count does not change once the real numbers are in; the loop only guards that.
   ChapterLayout& toc = layout.toc;
@@ -197,7 +197,7 @@ bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& 
   std::error_code ec;
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
   AtomicFile file(out);
-  if (!pdf::render_pdf(input, file.temp_path(), diagnostics) || build_cancelled(diagnostics)) return false;
+  if (!pdf::render_pdf(input, file.temp_path(), out, diagnostics) || build_cancelled(diagnostics)) return false;
   std::string error;
   if (!file.commit(&error)) {
     diagnostics.error({out.string(), 0, 0}, "cannot write the PDF: " + error);

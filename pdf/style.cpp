@@ -50,6 +50,7 @@ Style make_style(const PdfOptions& options, bool handout, bool page_explicit, co
   s.cjk_latin_gap_em = options.cjk_latin_space_em;
   s.image_dpi = std::clamp(options.image_dpi, 72, 1200);
   s.language = language.empty() ? "zh-CN" : language;
+  s.labels = labels_for(s.language);
   s.fonts = fonts;
   // Keep at least a usable text block whatever the margins say.
   double min_w = s.page.width * 0.4, min_h = s.page.height * 0.4;

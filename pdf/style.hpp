@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "base/labels.hpp"
 #include "folio/config.hpp"
 #include "folio/diagnostics.hpp"
 
@@ -42,6 +43,7 @@ struct Style {
   double cjk_latin_gap_em = 0.25;
   int image_dpi = 220;
   std::string language = "zh-CN";
+  BookLabels labels = labels_for(language);  ///< the words the writer adds, in `language`
   FontFamilies fonts;
 
   double text_width() const { return page.width - margin_inner - margin_outer; }

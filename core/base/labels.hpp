@@ -14,6 +14,8 @@ struct BookLabels {
   std::string footnotes;      ///< heading or label of a chapter's notes
   std::string back_to_text;   ///< what a footnote's back-link does, for screen readers
   std::string figure_missing; ///< placeholder of a figure that could not be fetched
+  std::string untitled;       ///< title of a book or chapter that has none
+  std::string image;          ///< stands for an image without alt text where text must be shown
 };
 
 /// The labels for a BCP 47 language: Simplified and Traditional Chinese, Japanese,

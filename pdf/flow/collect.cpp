@@ -46,6 +46,7 @@ class Collector {
     inline_.code_size = style.code_size;
     inline_.font_size = style.font_size;
     inline_.chapter = chapter;
+    inline_.image_label = style.labels.image;
     next_url_note_ = 1;
     for (const Footnote& f : doc_.footnotes) {
       next_url_note_ = std::max(next_url_note_, f.number + 1);
@@ -172,7 +173,7 @@ class Collector {
     spec.align = style_.handout ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
     spec.latin_gap_em = style_.cjk_latin_gap_em;
     spec.pitch = spec.size * 1.4;
-    Text title{ch.post.title.empty() ? std::string("Untitled") : ch.post.title};
+    Text title{ch.post.title.empty() ? style_.labels.untitled : ch.post.title};
     Inlines title_inlines{Inline{title, {}}};
     pending_dests_.push_back(chapter_dest(chapter_));
     // A part's destination is on its own page in a book; a handout has no part pages.
@@ -450,7 +451,7 @@ class Collector {
       spec.align = PANGO_ALIGN_CENTER;
       spec.justify = false;
       InlineText t;
-      t.text = "[" + d->alt + "]";
+      t.text = "[" + (d->alt.empty() ? style_.labels.figure_missing : d->alt) + "]";
       d->placeholder_text = layout_paragraph(text_, std::move(t), spec).layout;
       if (!asset)
         diag_.warning(doc_.at(b.pos), "figure has no image in the book, drawn as a placeholder: " + fig.src);

@@ -74,6 +74,10 @@ bool insert_breaks(InlineText& text, size_t k) {
       shift(c.start, at + 1, by);
       shift(c.end, at, by);
     }
+    for (RubySpan& r : text.ruby) {
+      shift(r.start, at + 1, by);
+      shift(r.end, at, by);
+    }
   }
   return !points.empty();
 }

@@ -102,7 +102,7 @@ void append_inlines(const Inlines& inlines, const InlineSettings& settings, Inli
                 if (int n = settings.url_note(target.url); n > 0) append_superscript_number(n, settings, out);
             }
           } else if constexpr (std::is_same_v<T, Image>) {
-            out.text += "[" + (node.alt.empty() ? std::string("image") : node.alt) + "]";
+            out.text += "[" + (node.alt.empty() ? settings.image_label : node.alt) + "]";
             add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), start, out.text.size());
           } else if constexpr (std::is_same_v<T, FootnoteRef>) {
             if (node.number > 0) append_superscript_number(node.number, settings, out);
@@ -145,6 +145,7 @@ InlineText copy_of(const InlineText& text) {
   copy.links = text.links;
   copy.notes = text.notes;
   copy.code = text.code;
+  copy.ruby = text.ruby;
   return copy;
 }
 
@@ -221,6 +222,7 @@ ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, co
   add_latin_quote_attributes(text.text, text.attrs.get(), spec.latin_families);
   pango_layout_set_text(layout, text.text.data(), static_cast<int>(text.text.size()));
   pango_layout_set_attributes(layout, text.attrs.get());
+  if (!text.ruby.empty()) widen_ruby_bases(layout, text, spec.size);
   if (cjk && spec.align == PANGO_ALIGN_LEFT && !spec.wrap_chars && !text.code.empty()) {
     // A line left loose by a code span that would not fit after it: that span gets its
     // break opportunities and the paragraph is wrapped again, kept if its loosest line
@@ -243,6 +245,7 @@ ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, co
       break;
     }
   }
+  keep_ruby_readings(layout, text.ruby, spec.size);
   if (cjk) justify_lines(layout, spec.align == PANGO_ALIGN_LEFT ? width : 0);
   else if (spec.justify && spec.align == PANGO_ALIGN_LEFT) pango_layout_set_justify(layout, TRUE);
 
@@ -258,6 +261,11 @@ ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, co
     box.height = std::max(h, spec.pitch);
     // Centre the line's own box in the pitch so that mixed sizes keep a steady grey.
     box.baseline = (box.height - h) / 2 + baseline;
+    // A line with ruby grows above its baseline until its readings clear the line's top.
+    if (double room = ruby_room_above(layout, line->start_index, line->length); room > box.baseline) {
+      box.height += room - box.baseline;
+      box.baseline = room;
+    }
     box.x = logical.x / double(PANGO_SCALE);
     box.start = line->start_index;
     box.length = line->length;

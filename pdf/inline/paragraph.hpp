@@ -34,6 +34,13 @@ struct CodeSpan {
   double size = 9;  ///< points
 };
 
+/// A ruby's reading, set above its base: the byte range of the base in the paragraph text.
+struct RubySpan {
+  int start = 0;  ///< byte offsets into the text
+  int end = 0;
+  std::string reading;
+};
+
 /// The text of a paragraph and what marks it up.
 struct InlineText {
   std::string text;
@@ -41,6 +48,7 @@ struct InlineText {
   std::vector<LinkSpan> links;
   std::vector<NoteRef> notes;
   std::vector<CodeSpan> code;  ///< inline code, in order
+  std::vector<RubySpan> ruby;  ///< ruby bases and their readings, in order
 };
 
 /// What the inline builder needs besides the inlines.
@@ -56,6 +64,7 @@ struct InlineSettings {
   double code_size = 9;
   double font_size = 10.5;
   int chapter = 0;  ///< for footnote destination names
+  std::string image_label;  ///< shown for an inline image without alt text (BookLabels::image)
   /// Called for an external link in handout mode: returns the number of a new footnote
   /// that prints the URL (or 0 for none).
   std::function<int(const std::string& url)> url_note;

@@ -2,6 +2,7 @@
 #include "render/show_text.hpp"
 
 #include "render/emphasis_dots.hpp"
+#include "render/ruby_text.hpp"
 
 #include <hb-ot.h>
 
@@ -254,7 +255,10 @@ void show_layout_line(cairo_t* cr, PangoLayoutLine* line) {
   }
   double origin_x = 0, origin_y = 0;
   cairo_get_current_point(cr, &origin_x, &origin_y);
+  RubyLine ruby(line);  // ruby bases are drawn with their readings, after the line
   pango_cairo_show_layout_line(cr, line);
+  ruby.restore();
+  ruby.draw(cr, origin_x, origin_y);
   draw_emphasis_dots(cr, line, origin_x, origin_y);
   cairo_move_to(cr, origin_x, origin_y);
   if (hidden.empty()) return;
