@@ -7,7 +7,7 @@
 #   kai:   EPUB embeds a Kai subset ("folio-emphasis") when fonts-arphic is installed, dots
 #          when it is hidden (tests/fonts/no-kai-fonts.conf).
 #   slant: no Han emphasis span, no dots.
-# Every EPUB passes epubcheck with no message and the font coverage check.
+# The EPUBs pass epubcheck with no message and the font coverage check.
 # Usage: emphasis_e2e.sh FOLIO_BINARY SOURCE_DIR
 set -uo pipefail
 
@@ -48,7 +48,12 @@ build dots "$work/dots.epub"
 build kai "$work/kai.epub"
 build kai "$work/kai-no-arphic.epub" "$no_kai_conf"
 build slant "$work/slant.epub"
-for e in dots kai kai-no-arphic slant; do epub_checks "$work/$e.epub"; done
+# epubcheck on the two EPUBs with new markup and CSS (kai-no-arphic has the dots CSS, slant
+# no Han emphasis span); the font coverage check on all four.
+for e in dots kai; do epub_checks "$work/$e.epub"; done
+for e in kai-no-arphic slant; do
+  "$py" "$src/tests/fonts/epub_font_coverage.py" "$work/$e.epub" >/dev/null || fail "EPUB font coverage of $e.epub"
+done
 
 grep -q '<em><span class="han-em">强调</span> emphasis</em>' "$(xhtml_of "$work/dots.epub")" ||
   fail "dots EPUB: Han emphasis not in a han-em span (Latin outside it)"
