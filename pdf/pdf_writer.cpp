@@ -197,7 +197,7 @@ bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& 
   std::error_code ec;
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
   AtomicFile file(out);
-  if (!pdf::render_pdf(input, file.temp_path(), diagnostics) || build_cancelled(diagnostics)) return false;
+  if (!pdf::render_pdf(input, file.temp_path(), out, diagnostics) || build_cancelled(diagnostics)) return false;
   std::string error;
   if (!file.commit(&error)) {
     diagnostics.error({out.string(), 0, 0}, "cannot write the PDF: " + error);

@@ -53,7 +53,7 @@ std::string author_of(const Value* v) {
 
 std::optional<int32_t> time_zone_offset(std::string_view name) {
   // The system's zoneinfo knows every zone; the table below is for systems without it.
-  if (auto zone = load_zone(name)) return zone->standard_offset / 60;
+  if (auto zone = load_zone(name)) return zone->standard_offset() / 60;
   for (const auto& z : kZones)
     if (z.name == name) return z.minutes;
   // Etc/GMT-8 means UTC+8 (POSIX sign convention).

@@ -14,6 +14,7 @@
 #include "local_facts.hpp"
 #include "cache.hpp"
 #include "fetch.hpp"
+#include "integrity.hpp"
 #include "probe.hpp"
 #include "resolve.hpp"
 #include "task_pool.hpp"
@@ -127,6 +128,7 @@ void resolve_local(Source& s, const FigureOptions& options) {
   }
   ImageProbe probe = probe_image(bytes);
   s.failure = check_probe(probe, options, "");
+  if (s.failure.empty()) s.failure = image_data_problem(bytes, probe.format);
   if (!s.failure.empty()) return;
   fill_asset(s.asset, probe, file, bytes);
   s.ok = true;
@@ -163,6 +165,7 @@ void take_result(Source& s, FetchResult result, const std::optional<CacheEntry>&
   if (result.ok && !result.not_modified) {
     ImageProbe probe = probe_image(result.body);
     failure = check_probe(probe, options, result.content_type);
+    if (failure.empty()) failure = image_data_problem(result.body, probe.format);
     if (failure.empty()) {
       CacheEntry entry;
       entry.url = s.resolved.url;

@@ -16,17 +16,16 @@
 #include "engine.hpp"
 #include "highlight.hpp"
 
+// folio's own definitions (syntax/folio_syntax.qrc), compiled into libfolio. Registered by
+// hand: in a static libfolio nothing else would pull the resource's object in. Outside
+// any namespace, as Q_INIT_RESOURCE requires.
+static void add_folio_definitions() { Q_INIT_RESOURCE(folio_syntax); }
+
 namespace folio::highlight {
 
 namespace ksh = KSyntaxHighlighting;
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Collects a line's formats as token runs in UTF-16 units.
 class TokenCollector : public ksh::AbstractHighlighter {
@@ -59,9 +58,12 @@ Engine& Engine::instance() {
 }
 
 Engine::Engine() : repository_(std::make_unique<ksh::Repository>()) {
+  // Definitions Debian's KSyntaxHighlighting lacks (nginx); its own come first by name.
+  add_folio_definitions();
+  repository_->addCustomSearchPath(QStringLiteral(":/folio"));
   for (const ksh::Definition& d : repository_->definitions()) {
     if (d.isHidden()) continue;
-    by_lower_name_.emplace(lower(d.name().toStdString()), d.name().toStdString());
+    by_lower_name_.emplace(lower_ascii(d.name().toStdString()), d.name().toStdString());
   }
 }
 
@@ -69,7 +71,7 @@ Engine::~Engine() = default;
 
 std::optional<std::string> Engine::definition(std::string_view name) {
   std::lock_guard lock(mutex_);
-  if (auto it = by_lower_name_.find(lower(name)); it != by_lower_name_.end()) return it->second;
+  if (auto it = by_lower_name_.find(lower_ascii(name)); it != by_lower_name_.end()) return it->second;
   // A file extension names a language often enough: "rs", "kt", "tf".
   ksh::Definition d = repository_->definitionForFileName(QStringLiteral("x.") + QString::fromUtf8(name.data(), int(name.size())));
   if (d.isValid() && !d.isHidden()) return d.name().toStdString();

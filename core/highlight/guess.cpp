@@ -2,48 +2,24 @@
 // each, so that a guess is rarely wrong (a wrong colouring is worse than none).
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "highlight.hpp"
+#include "text_signs.hpp"
 
 namespace folio::highlight {
 
 namespace {
 
-using Lines = std::vector<std::string_view>;
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool ends(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
-bool has(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
-bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+using namespace signs;
 
 bool starts_nocase(std::string_view s, std::string_view p) {
   if (s.size() < p.size()) return false;
   for (size_t i = 0; i < p.size(); ++i)
     if (std::toupper(static_cast<unsigned char>(s[i])) != p[i]) return false;
   return s.size() == p.size() || !is_word(s[p.size()]);
-}
-
-// Non-empty lines, trimmed on the right.
-Lines lines_of(std::string_view code) {
-  Lines out;
-  size_t b = 0;
-  while (b <= code.size()) {
-    size_t e = code.find('\n', b);
-    if (e == std::string_view::npos) e = code.size();
-    std::string_view l = code.substr(b, e - b);
-    while (!l.empty() && std::isspace(static_cast<unsigned char>(l.back()))) l.remove_suffix(1);
-    if (!trim(l).empty()) out.push_back(l);
-    b = e + 1;
-  }
-  return out;
 }
 
 // ---- JSON: the whole text must parse --------------------------------------------------
@@ -294,21 +270,27 @@ bool is_yaml(const Lines& lines) {
 
 }  // namespace
 
-std::string guess_language(std::string_view code) {
+std::string guess_language(std::string_view code, const std::set<std::string>& book_languages) {
   Lines lines = lines_of(code);
   if (lines.empty()) return {};
+  // A patch carries lines of another language; only the book's own use of Diff colours it.
+  if (looks_like_diff(lines)) return book_languages.count("Diff") ? "Diff" : "";
   if (is_json(code)) return "JSON";
   if (is_protobuf(lines)) return "Protobuf";
   if (is_dockerfile(lines)) return "Dockerfile";
   bool cpp = false;
-  if (is_c_family(lines, cpp)) return cpp ? "C++" : "C";
+  if (is_c_family(lines, cpp)) {
+    // The book says which one, when it uses only one of the two.
+    bool c = book_languages.count("C"), cxx = book_languages.count("C++");
+    return (cpp || (cxx && !c)) ? "C++" : "C";
+  }
   if (is_go(lines)) return "Go";
   if (is_python(lines)) return "Python";
   if (is_sql(lines)) return "SQL";
   if (is_makefile(lines)) return "Makefile";
   if (is_shell(lines)) return "Bash";
   if (is_yaml(lines)) return "YAML";
-  return {};
+  return guess_book_language(lines, book_languages);
 }
 
 }  // namespace folio::highlight

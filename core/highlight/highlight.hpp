@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,16 +28,30 @@ struct LanguageName {
 /// extensions. Case does not matter.
 LanguageName resolve_language(std::string_view name);
 
+/// ASCII lowercase (language and theme names are ASCII).
+std::string lower_ascii(std::string_view s);
+
 /// The alias table alone: the definition an alias names, "" for the names that mean
 /// "no highlighting" (`text`, `plain`, `output`), nullopt when it is not an alias.
 std::optional<std::string> language_alias(std::string_view name);
 
 // ---- guess.cpp -----------------------------------------------------------------------
 
-/// A guess at an unlabelled block's language among a short list (Go, Bash, JSON, YAML,
-/// SQL, C, Python, Dockerfile, Makefile, Protobuf), as a definition name. Conservative:
-/// empty unless the text is clearly that language; program output, logs and prose stay plain.
-std::string guess_language(std::string_view code);
+/// A guess at an unlabelled block's language, as a definition name: among a short list
+/// (Go, Bash, JSON, YAML, SQL, C/C++, Python, Dockerfile, Makefile, Protobuf), then among
+/// the languages the book labels elsewhere (`book_languages`, definition names) that
+/// guess_book.cpp knows signs for. Conservative: empty unless the text is clearly that
+/// language; program output, logs and prose stay plain.
+std::string guess_language(std::string_view code, const std::set<std::string>& book_languages = {});
+
+// ---- guess_book.cpp ------------------------------------------------------------------
+
+/// True for a unified diff (hunk headers and changed lines), whatever language it patches.
+bool looks_like_diff(const std::vector<std::string_view>& lines);
+
+/// The second half of guess_language: Rust, Java, JavaScript, TypeScript, PHP, TOML, INI,
+/// nginx, XML and HTML, each only when `book_languages` has it. `lines`: the non-empty lines.
+std::string guess_book_language(const std::vector<std::string_view>& lines, const std::set<std::string>& book_languages);
 
 // ---- options.cpp ---------------------------------------------------------------------
 

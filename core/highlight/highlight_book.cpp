@@ -74,8 +74,9 @@ void highlight_book(Book& book, const Value* site_highlight, Diagnostics& diagno
   defaults.tab_width = options.tab_width > 0 ? options.tab_width : site.tab_width.value_or(4);
   const bool guess_default = options.guess.value_or(site.guess.value_or(true));
 
-  // Pass 1 (this thread): options, names, guesses; the blocks that need tokens.
-  std::vector<CodeBlock*> work;
+  // Pass 1 (this thread): options and names; the blocks to guess, the languages the book
+  // labels (the guesser's candidates beyond its short list).
+  std::vector<CodeBlock*> work, to_guess;
   std::set<std::string> warned, definitions;
   auto settle = [&](CodeBlock& code, SourceLocation at) {
     code.lines = defaults;
@@ -91,13 +92,7 @@ void highlight_book(Book& book, const Value* site_highlight, Diagnostics& diagno
     code.guessed = false;
     code.tokens.clear();
     if (name.empty()) {
-      if (attrs.guess.value_or(guess_default)) {
-        std::string guess = guess_language(code.text);
-        if (!guess.empty() && engine_definition(guess)) {
-          code.highlight = guess;
-          code.guessed = true;
-        }
-      }
+      if (options.highlight && attrs.guess.value_or(guess_default)) to_guess.push_back(&code);
     } else {
       LanguageName resolved = resolve_language(name);
       if (resolved.kind == LanguageName::Kind::definition) code.highlight = resolved.definition;
@@ -120,6 +115,17 @@ void highlight_book(Book& book, const Value* site_highlight, Diagnostics& diagno
     };
     for_each_block(doc.blocks, visit);
     for (Footnote& note : doc.footnotes) for_each_block(note.children, visit);
+  }
+
+  std::set<std::string> book_languages = definitions;
+  for (CodeBlock* code : to_guess) {
+    std::string guess = guess_language(code->text, book_languages);
+    if (!guess.empty() && engine_definition(guess)) {
+      code->highlight = guess;
+      code->guessed = true;
+      definitions.insert(guess);
+      work.push_back(code);
+    }
   }
 
   // Pass 2: load each definition once here, then highlight on worker threads.

@@ -10,12 +10,6 @@ namespace folio::highlight {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The names Hugo (Chroma) and GitHub (linguist) users write, sorted by alias.
 // "" means: shown plain on purpose.
 constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
@@ -29,7 +23,7 @@ constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
     {"json", "JSON"}, {"jsx", "JavaScript React (JSX)"}, {"kotlin", "Kotlin"}, {"kt", "Kotlin"},
     {"log", ""}, {"lua", "Lua"}, {"make", "Makefile"}, {"makefile", "Makefile"},
     {"markdown", "Markdown"}, {"md", "Markdown"}, {"mysql", "SQL (MySQL)"},
-    {"none", ""}, {"objc", "Objective-C"}, {"output", ""}, {"patch", "Diff"}, {"perl", "Perl"},
+    {"nginx", "Nginx"}, {"none", ""}, {"objc", "Objective-C"}, {"output", ""}, {"patch", "Diff"}, {"perl", "Perl"},
     {"php", "PHP (HTML)"}, {"plain", ""}, {"plaintext", ""}, {"postgres", "SQL (PostgreSQL)"},
     {"postgresql", "SQL (PostgreSQL)"}, {"powershell", "PowerShell"}, {"proto", "Protobuf"},
     {"protobuf", "Protobuf"}, {"ps1", "PowerShell"}, {"py", "Python"}, {"python", "Python"},
@@ -43,8 +37,14 @@ constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
 
 }  // namespace
 
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::optional<std::string> language_alias(std::string_view name) {
-  std::string key = lower(name);
+  std::string key = lower_ascii(name);
   auto it = std::lower_bound(std::begin(kAliases), std::end(kAliases), key,
                              [](const auto& entry, const std::string& k) { return entry.first < k; });
   if (it != std::end(kAliases) && it->first == key) return std::string(it->second);

@@ -11,12 +11,6 @@ namespace folio::highlight {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Chroma's styles (Hugo's markup.highlight.style) with a close KSyntaxHighlighting theme.
 constexpr std::pair<std::string_view, std::string_view> kChromaStyles[] = {
     {"ayu-dark", "ayu Dark"},         {"ayu-light", "ayu Light"},       {"ayu-mirage", "ayu Mirage"},
@@ -62,11 +56,11 @@ Rgb with_contrast(Rgb color, Rgb background, double ratio) {
 }
 
 std::optional<std::string> theme_for_style(std::string_view style) {
-  std::string key = lower(style);
+  std::string key = lower_ascii(style);
   for (const auto& [chroma, theme] : kChromaStyles)
     if (chroma == key) return std::string(theme);
   for (const std::string& theme : engine_themes())
-    if (lower(theme) == key) return theme;
+    if (lower_ascii(theme) == key) return theme;
   return std::nullopt;
 }
 

@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <charconv>
 #include <memory>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <set>
 
 #include "date_text.hpp"
@@ -512,11 +515,44 @@ class Renderer {
 
 }  // namespace
 
-bool render_pdf(const RenderInput& input, const std::filesystem::path& file, Diagnostics& diagnostics) {
+// The PDF's bytes go through this sink rather than cairo's own file stream, which drops
+// the error of its final flush: on a full disk cairo reported success for a cut-off file.
+struct PdfSink {
+  std::FILE* file = nullptr;
+  int error = 0;  ///< the first errno of a failed write
+  static cairo_status_t write(void* closure, const unsigned char* data, unsigned int length) {
+    auto* sink = static_cast<PdfSink*>(closure);
+    if (sink->error) return CAIRO_STATUS_WRITE_ERROR;
+    if (std::fwrite(data, 1, length, sink->file) != length) {
+      sink->error = errno ? errno : EIO;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+  }
+  /// Flushes and closes; the first error, or 0.
+  int close() {
+    if (!file) return error;
+    if (std::fflush(file) != 0 && !error) error = errno ? errno : EIO;
+    if (std::fclose(file) != 0 && !error) error = errno ? errno : EIO;
+    file = nullptr;
+    return error;
+  }
+  ~PdfSink() { close(); }
+};
+
+bool render_pdf(const RenderInput& input, const std::filesystem::path& file, const std::filesystem::path& shown_as,
+                Diagnostics& diagnostics) {
   const Style& style = *input.style;
-  SurfacePtr surface(cairo_pdf_surface_create(file.c_str(), style.page.width, style.page.height));
+  const SourceLocation where{shown_as.string(), 0, 0};
+  PdfSink sink;
+  sink.file = std::fopen(file.c_str(), "wb");
+  if (!sink.file) {
+    diagnostics.error(where, std::string("cannot write the PDF: ") + std::strerror(errno));
+    return false;
+  }
+  SurfacePtr surface(cairo_pdf_surface_create_for_stream(&PdfSink::write, &sink, style.page.width, style.page.height));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    diagnostics.error({file.string(), 0, 0},
+    diagnostics.error(where,
                       std::string("cannot create PDF: ") + cairo_status_to_string(cairo_surface_status(surface.get())));
     return false;
   }
@@ -533,8 +569,12 @@ bool render_pdf(const RenderInput& input, const std::filesystem::path& file, Dia
   }
   cairo_surface_finish(surface.get());
   cairo_status_t status = cairo_surface_status(surface.get());
+  if (int error = sink.close()) {
+    diagnostics.error(where, std::string("cannot write the PDF: ") + std::strerror(error));
+    return false;
+  }
   if (status != CAIRO_STATUS_SUCCESS) {
-    diagnostics.error({file.string(), 0, 0}, std::string("writing the PDF failed: ") + cairo_status_to_string(status));
+    diagnostics.error(where, std::string("writing the PDF failed: ") + cairo_status_to_string(status));
     return false;
   }
   return true;

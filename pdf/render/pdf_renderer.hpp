@@ -38,8 +38,10 @@ struct RenderInput {
   const std::vector<std::optional<FigureFile>>* figures = nullptr;
 };
 
-/// Draws the book into `file`. False (with an error) when cairo fails.
-bool render_pdf(const RenderInput& input, const std::filesystem::path& file, Diagnostics& diagnostics);
+/// Draws the book into `file`. False (with an error at `shown_as`, the path the user
+/// named) when cairo fails or a write does (a full disk, an I/O error).
+bool render_pdf(const RenderInput& input, const std::filesystem::path& file, const std::filesystem::path& shown_as,
+                Diagnostics& diagnostics);
 
 /// A URI as cairo's link attribute takes it: bytes outside printable ASCII, spaces,
 /// quotes and backslashes percent-encoded.

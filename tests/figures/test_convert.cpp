@@ -7,6 +7,7 @@
 
 #include "base/atomic_file.hpp"
 #include "base/hash.hpp"
+#include "figures/integrity.hpp"
 #include "figures/probe.hpp"
 #include "figures/raster.hpp"
 #include "figures/svg_sanitize.hpp"
@@ -347,4 +348,34 @@ TEST_CASE("probe and the decoders survive every truncation and random damage") {
     }
   }
   CHECK(decoded + refused == 60);
+}
+
+TEST_CASE("integrity: whole images pass; corrupt, cut-off and empty ones are named") {
+  using folio::figures::image_data_problem;
+  for (bool alpha : {false, true}) CHECK(image_data_problem(test::make_png(300, 200, alpha), ImageFormat::png) == "");
+  CHECK(image_data_problem(test::make_jpeg(300, 200), ImageFormat::jpeg) == "");
+  CHECK(image_data_problem(test::make_gif(40, 30), ImageFormat::gif) == "");
+  CHECK(image_data_problem(test::make_webp(64, 48), ImageFormat::webp) == "");
+
+  std::string png = test::make_png(300, 200);
+  CHECK(image_data_problem(test::make_png_header_only(300, 200), ImageFormat::png) == "the PNG's image data is cut short");
+  size_t idat_at = png.find("IDAT") - 4, iend_at = png.find("IEND") - 4;
+  CHECK(image_data_problem(png.substr(0, idat_at) + png.substr(iend_at), ImageFormat::png) == "a PNG without image data");
+  CHECK(image_data_problem(png.substr(0, png.size() / 2), ImageFormat::png) == "the PNG's image data is cut short");
+  std::string garbage = png;
+  size_t idat = garbage.find("IDAT");
+  REQUIRE(idat != std::string::npos);
+  for (size_t k = idat + 4; k < idat + 40; ++k) garbage[k] = char(0x5a);
+  CHECK(image_data_problem(garbage, ImageFormat::png) == "the PNG's image data is corrupt");
+
+  std::string jpeg = test::make_jpeg(300, 200);
+  size_t sos = jpeg.find("\xff\xda");
+  REQUIRE(sos != std::string::npos);
+  CHECK(image_data_problem(jpeg.substr(0, sos) + "\xff\xd9", ImageFormat::jpeg) == "a JPEG without image data");
+  CHECK(image_data_problem(jpeg.substr(0, sos + 6), ImageFormat::jpeg) == "a JPEG cut off at its image data");
+
+  std::string gif = test::make_gif(40, 30);
+  CHECK(image_data_problem(gif.substr(0, 30), ImageFormat::gif) == "a truncated GIF");
+  std::string webp = test::make_webp(64, 48);
+  CHECK(image_data_problem(webp.substr(0, webp.size() - 20), ImageFormat::webp) != "");
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "folio/folio.hpp"
@@ -24,9 +25,9 @@ struct Score {
   int plain = 0;     // blocks labelled text/output
   int guesses = 0;
   int right = 0;
-  void add(const CodeBlock& c) {
+  void add(const CodeBlock& c, const std::set<std::string>& book_languages) {
     LanguageName truth = resolve_language(c.language);
-    std::string guess = guess_language(c.text);
+    std::string guess = guess_language(c.text, book_languages);
     if (truth.kind == LanguageName::Kind::plain) {
       ++plain;
       if (!guess.empty()) {
@@ -42,11 +43,25 @@ struct Score {
     if (guess == truth.definition) ++right;
     else MESSAGE("wrong guess " << guess << " for " << truth.definition << ":\n" << c.text);
   }
-  void add(const Book& book) {
+  // With the languages the book labels as candidates, as highlight_book() guesses.
+  void add(const Book& book, bool with_book_languages = true) {
+    std::set<std::string> languages;
+    if (with_book_languages) languages = labelled_languages(book);
     for (const Chapter& ch : book.chapters)
       for_each_block(ch.document.blocks, [&](const Block& b) {
-        if (auto* c = std::get_if<CodeBlock>(&b.node)) add(*c);
+        if (auto* c = std::get_if<CodeBlock>(&b.node)) add(*c, languages);
       });
+  }
+  static std::set<std::string> labelled_languages(const Book& book) {
+    std::set<std::string> out;
+    for (const Chapter& ch : book.chapters)
+      for_each_block(ch.document.blocks, [&](const Block& b) {
+        if (auto* c = std::get_if<CodeBlock>(&b.node)) {
+          LanguageName n = resolve_language(c->language);
+          if (n.kind == LanguageName::Kind::definition) out.insert(n.definition);
+        }
+      });
+    return out;
   }
   double precision() const { return guesses ? double(right) / guesses : 1.0; }
   double recall() const { return labelled ? double(right) / labelled : 0.0; }
@@ -117,4 +132,33 @@ TEST_CASE("guessing hidden labels: at least 95% of guesses right, at least 70% o
   CHECK(total.precision() >= 0.95);
   CHECK(total.recall() >= 0.70);
   CHECK(fixture.precision() >= 0.95);
+}
+
+TEST_CASE("guessing among the languages the book uses: Rust, JavaScript, TypeScript, Java, PHP, Diff, TOML, INI, nginx, XML, HTML") {
+  if (!highlighting_available()) return;
+  Book book = load_markdown(fs::path(FOLIO_TEST_DIR) / "guess_corpus_book.md");
+  std::set<std::string> languages = Score::labelled_languages(book);
+  for (const char* l : {"Rust", "JavaScript", "TypeScript", "Java", "PHP (HTML)", "Diff", "TOML", "INI Files", "XML", "HTML", "Nginx"})
+    CHECK_MESSAGE(languages.count(l), l);
+  Score with;
+  with.add(book);
+  MESSAGE("guess_corpus_book.md with the book's languages: " << with.labelled << " labelled + " << with.plain
+                                                              << " output, " << with.guesses << " guesses, "
+                                                              << with.right << " right");
+  CHECK(with.labelled >= 20);
+  CHECK(with.precision() >= 0.95);
+  CHECK(with.recall() >= 0.70);
+
+  // A book that does not use these languages gets no guess for them: the short list only.
+  Score without;
+  without.add(book, /*with_book_languages=*/false);
+  MESSAGE("without: " << without.guesses << " guesses, " << without.right << " right");
+  CHECK(without.guesses == 0);
+}
+
+TEST_CASE("C or C++: a block that could be either takes the one the book uses") {
+  const std::string code = "#include <stdio.h>\nint main() {\n  return 0;\n}\n";
+  CHECK(guess_language(code) == "C");
+  CHECK(guess_language(code, {"C++", "Go"}) == "C++");
+  CHECK(guess_language(code, {"C++", "C"}) == "C");
 }

@@ -116,3 +116,20 @@ TEST_CASE("markup.highlight sets the defaults; book.yaml code: wins over it") {
     CHECK(book.code_colors.light.theme == "Dracula");
   }
 }
+
+TEST_CASE("highlight_book guesses a language the book labels elsewhere, and only then") {
+  if (!highlighting_available()) return;
+  const std::string rust = "```\nfn main() {\n    let mut n = 1;\n    println!(\"{}\", n);\n}\n```\n";
+  Diagnostics diag;
+  for (bool labelled : {true, false}) {
+    Book book;
+    Chapter ch;
+    ch.document = read_body((labelled ? "```rust\nlet x = 1;\n```\n\n" : "") + rust, diag);
+    book.chapters.push_back(std::move(ch));
+    highlight_book(book, nullptr, diag);
+    const CodeBlock* guessed = codes(book).back();
+    CHECK(guessed->guessed == labelled);
+    CHECK(guessed->highlight == (labelled ? "Rust" : ""));
+    CHECK(guessed->tokens.empty() == !labelled);
+  }
+}

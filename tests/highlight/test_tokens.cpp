@@ -108,3 +108,37 @@ TEST_CASE("highlighting is the same on many threads at once") {
     for (size_t k = 0; k < g.size(); ++k) CHECK((g[k].offset == expected[k].offset && g[k].style == expected[k].style));
   }
 }
+
+TEST_CASE("nginx (folio's own definition): blocks, directives, variables, strings, sizes, regexes, comments") {
+  if (!highlighting_available()) return;
+  CHECK(resolve_language("nginx").definition == "Nginx");
+  const std::string code =
+      "# the API behind a proxy\n"
+      "server {\n"
+      "    listen 443 ssl;\n"
+      "    client_max_body_size 10m;\n"
+      "    location ~* \\.(png|jpg)$ {\n"
+      "        expires 30d;\n"
+      "    }\n"
+      "    location /api/ {\n"
+      "        proxy_set_header Host $host;\n"
+      "        proxy_pass \"http://backend\";\n"
+      "        return 301 https://$server_name$request_uri;\n"
+      "    }\n"
+      "}\n";
+  auto tokens = run("Nginx", code);
+  CHECK(style_of(tokens, code, "# the API behind a proxy") == TokenStyle::comment);
+  CHECK(style_of(tokens, code, "server") == TokenStyle::keyword);
+  CHECK(style_of(tokens, code, "location") == TokenStyle::keyword);
+  CHECK(style_of(tokens, code, "listen") == TokenStyle::function);
+  CHECK(style_of(tokens, code, "proxy_pass") == TokenStyle::function);
+  CHECK(style_of(tokens, code, "443") == TokenStyle::dec_val);
+  CHECK(style_of(tokens, code, "10m") == TokenStyle::dec_val);
+  CHECK(style_of(tokens, code, "ssl") == TokenStyle::constant);
+  CHECK(style_of(tokens, code, "$host") == TokenStyle::variable);
+  CHECK(style_of(tokens, code, "\"http://backend\"") == TokenStyle::string);
+  CHECK(style_of(tokens, code, "\\.(png|jpg)$") == TokenStyle::special_string);
+  CHECK(style_of(tokens, code, "return") == TokenStyle::control_flow);
+  CHECK(style_of(tokens, code, "$request_uri") == TokenStyle::variable);
+  CHECK(style_of(tokens, code, "/api/") == TokenStyle::normal);
+}
