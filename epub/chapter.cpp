@@ -8,6 +8,7 @@
 #include "code_block.hpp"
 #include "base/labels.hpp"
 #include "base/uri.hpp"
+#include "text_spans.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {
@@ -374,8 +375,14 @@ class ChapterRenderer {
     w_.close();
   }
 
-  void render_inline(const Text& t, SourcePos) { w_.text(t.text); }
-  void render_inline(const Emphasis& e, SourcePos) { wrap("em", e.children); }
+  void render_inline(const Text& t, SourcePos) {
+    write_marked_text(w_, t.text, emphasis_depth_ > 0 && ctx_.han_emphasis != HanEmphasis::slant);
+  }
+  void render_inline(const Emphasis& e, SourcePos) {
+    ++emphasis_depth_;
+    wrap("em", e.children);
+    --emphasis_depth_;
+  }
   void render_inline(const Strong& e, SourcePos) { wrap("strong", e.children); }
   void render_inline(const Strikethrough& e, SourcePos) { wrap("del", e.children); }
   void render_inline(const Superscript& e, SourcePos) { wrap("sup", e.children); }
@@ -481,6 +488,7 @@ class ChapterRenderer {
   }
 
   const ChapterContext& ctx_;
+  int emphasis_depth_ = 0;  ///< inside how many <em> the text being written is
   size_t chapter_;
   const ChapterFile* file_;
   XmlWriter w_;

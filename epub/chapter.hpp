@@ -30,6 +30,8 @@ struct ChapterContext {
   const std::vector<ImageEntry>* images = nullptr;  ///< parallel to Book::figures
   std::string stylesheet = "style.css";
   Diagnostics* diagnostics = nullptr;      ///< where unresolvable links are reported
+  /// How Han text in emphasis is set: kai and dots wrap it in <span class="han-em">.
+  HanEmphasis han_emphasis = HanEmphasis::slant;
 };
 
 /// The XHTML of file `file_index` of chapter `chapter` (the first file opens with the

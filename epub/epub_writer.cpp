@@ -129,18 +129,24 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
 
   std::vector<ImageEntry> images = pack_figures(book, diagnostics);
   std::vector<EmbeddedFont> fonts;
-  if (book.config.epub.embed_fonts != EpubOptions::EmbedFonts::none)
-    fonts = fonts_for_epub(book, resolve_fonts(book.config.fonts, language, diagnostics, book.config.base_dir),
-                           diagnostics, writer_text(book, language));
+  // Without embedded fonts a reader may have no Kai face: kai becomes dots, as on a machine
+  // without one.
+  HanEmphasis han_emphasis = book.config.fonts.emphasis == HanEmphasis::kai ? HanEmphasis::dots : book.config.fonts.emphasis;
+  if (book.config.epub.embed_fonts != EpubOptions::EmbedFonts::none) {
+    FontSet font_set = resolve_fonts(book.config.fonts, language, diagnostics, book.config.base_dir);
+    han_emphasis = font_set.emphasis;
+    fonts = fonts_for_epub(book, font_set, diagnostics, writer_text(book, language));
+  }
   // The code rules come first so that book.yaml's stylesheets (after the defaults) can restyle them.
   const std::string css = code_stylesheet(book.code_colors, book.config.code.wrap) +
-                          book_stylesheet(book.config, fonts, diagnostics);
+                          book_stylesheet(book.config, fonts, diagnostics, han_emphasis);
 
   ChapterContext context;
   context.book = &book;
   context.language = language;
   context.images = &images;
   context.diagnostics = &diagnostics;
+  context.han_emphasis = han_emphasis;
   const BookLayout layout = layout_book(book, book.config.epub.split_bytes, estimate_block_size);
   context.layout = &layout;
 

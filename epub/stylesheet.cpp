@@ -1,6 +1,8 @@
 // The default stylesheet and the assembly of style.css.
 #include "stylesheet.hpp"
 
+#include "text_spans.hpp"
+
 #include <cstdio>
 
 #include "base/atomic_file.hpp"
@@ -169,13 +171,14 @@ nav ol { list-style-type: none; padding-left: 1.2em; }
 }
 
 std::string book_stylesheet(const BookConfig& config, const std::vector<EmbeddedFont>& fonts,
-                            Diagnostics& diagnostics) {
+                            Diagnostics& diagnostics, HanEmphasis han_emphasis) {
   std::string css;
   for (const auto& font : fonts) {
     css += font.css;
     if (!css.empty() && css.back() != '\n') css += '\n';
   }
   css += default_stylesheet(config.epub, fonts);
+  css += text_spans_stylesheet(han_emphasis, fonts);
   for (const auto& sheet : config.epub.stylesheets) {
     std::filesystem::path file = sheet.is_absolute() ? sheet : config.base_dir / sheet;
     std::string text, error;

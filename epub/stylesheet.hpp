@@ -18,9 +18,10 @@ namespace folio::epub {
 /// reader override.
 std::string default_stylesheet(const EpubOptions& options, const std::vector<EmbeddedFont>& fonts);
 
-/// style.css: the fonts' @font-face rules, the default rules, then each file of
+/// style.css: the fonts' @font-face rules, the default rules, the rules of the context spans
+/// (text_spans_stylesheet), then each file of
 /// options.stylesheets in order (a file that cannot be read is a warning at book.yaml).
 std::string book_stylesheet(const BookConfig& config, const std::vector<EmbeddedFont>& fonts,
-                            Diagnostics& diagnostics);
+                            Diagnostics& diagnostics, HanEmphasis han_emphasis = HanEmphasis::slant);
 
 }  // namespace folio::epub

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <variant>
 
+#include "base/han_runs.hpp"
 #include "base/utf8.hpp"
 
 namespace folio::fonts {
@@ -22,6 +23,7 @@ class Collector {
  public:
   Collector() {
     for (auto& s : seen_) s.assign(0x110000, false);
+    for (auto& s : as_text_) s.assign(0x110000, false);
   }
 
   /// Adds text that starts at `where`; columns and lines advance through the text so that a
@@ -33,13 +35,18 @@ class Collector {
     for (size_t i = 0; i < text.size();) {
       size_t at = i;
       char32_t c = utf8::next(text, i);
+      // U+FE0F after a character asks for its emoji presentation (UTS #51). The reader may
+      // have split "❤" and U+FE0F into two text nodes, so the decision waits for the next one.
+      settle_pending(c == 0xFE0F);
       if (c == '\n') {
         if (line) ++line;
         line_start = i;
         column0 = 1;
         continue;
       }
-      if (c >= 0x110000 || seen[c] || is_invisible(c)) continue;
+      if (c >= 0x110000 || is_invisible(c)) continue;
+      pending_ = {size_t(role), c, true};
+      if (seen[c]) continue;
       seen[c] = true;
       SourceLocation first = where;
       first.line = line;
@@ -48,10 +55,39 @@ class Collector {
     }
   }
 
-  BookText take() { return std::move(text_); }
+  /// Adds the Han runs of text that stands inside emphasis.
+  void add_emphasis_han(std::string_view text) {
+    for (auto [first, last] : han_runs(text))
+      for (size_t i = first; i < last;) {
+        char32_t c = utf8::next(text, i);
+        if (c < 0x110000 && !emphasis_seen_[c] && !is_invisible(c)) {
+          emphasis_seen_[c] = true;
+          text_.emphasis_han.push_back(c);
+        }
+      }
+  }
+
+  BookText take() {
+    settle_pending(false);
+    for (size_t role = 0; role < text_.roles.size(); ++role)
+      for (UsedChar& used : text_.roles[role]) used.only_as_emoji = !as_text_[role][used.code_point];
+    return std::move(text_);
+  }
 
  private:
   std::array<std::vector<bool>, 3> seen_;
+  std::array<std::vector<bool>, 3> as_text_;  ///< seen at least once without U+FE0F after it
+  /// The last visible character, whose presentation the character after it decides.
+  struct Pending {
+    size_t role = 0;
+    char32_t c = 0;
+    bool waiting = false;
+  } pending_;
+  void settle_pending(bool followed_by_fe0f) {
+    if (pending_.waiting && !followed_by_fe0f) as_text_[pending_.role][pending_.c] = true;
+    pending_.waiting = false;
+  }
+  std::vector<bool> emphasis_seen_ = std::vector<bool>(0x110000, false);
   BookText text_;
   size_t order_ = 0;
 };
@@ -59,6 +95,7 @@ class Collector {
 struct DocumentWalker {
   Collector& out;
   const Document& doc;
+  int emphasis_depth = 0;  ///< inside how many Emphasis nodes the walk is
 
   SourceLocation at(SourcePos pos, SourcePos fallback) const {
     return doc.at(pos.line ? pos : fallback);
@@ -72,6 +109,11 @@ struct DocumentWalker {
             using T = std::decay_t<decltype(node)>;
             if constexpr (std::is_same_v<T, Text>) {
               out.add(role, node.text, at(pos, parent));
+              if (emphasis_depth > 0) out.add_emphasis_han(node.text);
+            } else if constexpr (std::is_same_v<T, Emphasis>) {
+              ++emphasis_depth;
+              inlines(node.children, role, pos);
+              --emphasis_depth;
             } else if constexpr (std::is_same_v<T, Code>) {
               out.add(FontRole::code, node.text, at(pos, parent));
             } else if constexpr (std::is_same_v<T, Math>) {

@@ -15,11 +15,17 @@ struct UsedChar {
   char32_t code_point = 0;
   SourceLocation first;  ///< where it first occurs
   size_t order = 0;      ///< book-wide order of first occurrence (for stable reporting)
+  /// Every occurrence asks for emoji presentation with U+FE0F (❤️, ☺️, ✔️, the digit of a
+  /// keycap 1️⃣): the reader's emoji font draws it, so no text font needs to carry it.
+  bool only_as_emoji = false;
 };
 
 /// The characters of each role, in order of first occurrence.
 struct BookText {
   std::array<std::vector<UsedChar>, 3> roles;  ///< indexed by FontRole
+  /// The distinct characters of Han runs inside emphasis (han_runs), which fonts.emphasis:
+  /// kai sets in a Kai face; in order of first occurrence.
+  std::vector<char32_t> emphasis_han;
   const std::vector<UsedChar>& of(FontRole role) const { return roles[size_t(role)]; }
 };
 

@@ -22,17 +22,47 @@ const char* generic_family(FontRole role) {
   return "serif";
 }
 
-/// "folio-body" for the first font of the chain, "folio-body-2" for the second, ...
-std::string css_family(FontRole role, size_t chain_index) {
-  std::string name = std::string("folio-") + to_string(role);
-  if (chain_index > 0) name += "-" + std::to_string(chain_index + 1);
-  return name;
-}
-
 std::string font_face_rule(const std::string& family, const std::string& url, const char* media_type, int weight) {
   const char* format = std::string(media_type) == "font/otf" ? "opentype" : "truetype";
   return "@font-face {\n  font-family: \"" + family + "\";\n  src: url(\"" + url + "\") format(\"" + format +
          "\");\n  font-weight: " + std::to_string(weight) + ";\n  font-style: normal;\n}\n";
+}
+
+
+/// One face as the EPUB carries it: subset (or whole), its @font-face rule and licence.
+/// `base` names its files ("body-2" → fonts/body-2.otf, fonts/body-2-licence.txt) and, with
+/// "folio-" before it, its CSS family.
+EmbeddedFont embed_face(const ResolvedFont& font, const fonts::FontFace& face, const std::vector<char32_t>& code_points,
+                        EpubOptions::EmbedFonts mode, const std::string& base, Diagnostics& diagnostics) {
+  std::optional<std::string> bytes;
+  if (mode == EpubOptions::EmbedFonts::subset) {
+    bytes = fonts::subset_face(face, code_points);
+    if (!bytes) diagnostics.warning({font.file.string()}, "could not subset font; embedding it whole");
+  }
+  if (!bytes) bytes = fonts::standalone_font_bytes(face);
+  EmbeddedFont e;
+  e.family = "folio-" + base;
+  e.media_type = fonts::font_media_type(*bytes);
+  e.file_name = "fonts/" + base + (e.media_type == "font/otf" ? ".otf" : ".ttf");
+  e.bytes = std::move(*bytes);
+  // OFL 1.1 asks that the licence travel with the font.
+  e.licence_file_name = "fonts/" + base + "-licence.txt";
+  e.licence = font_licence_text(font.file, font.face_index);
+  if (e.licence.empty()) e.licence = font.family + ": the font file names no copyright or licence.\n";
+  e.script = font.script;
+  e.css = font_face_rule(e.family, e.file_name, e.media_type.c_str(), font.weight);
+  return e;
+}
+
+/// The Kai face for Han emphasis, subset to the characters emphasis shows in it.
+std::optional<EmbeddedFont> embed_emphasis_face(const ResolvedFont& kai, const std::vector<char32_t>& code_points,
+                                                EpubOptions::EmbedFonts mode, Diagnostics& diagnostics) {
+  auto face = fonts::FontFace::open(kai.file, kai.face_index);
+  if (!face) return std::nullopt;
+  EmbeddedFont e = embed_face(kai, *face, code_points, mode, "emphasis", diagnostics);
+  e.role = FontRole::body;
+  e.han_emphasis = true;
+  return e;
 }
 
 }  // namespace
@@ -40,7 +70,7 @@ std::string font_face_rule(const std::string& family, const std::string& url, co
 std::string css_font_family(FontRole role, const std::vector<EmbeddedFont>& fonts) {
   std::string out;
   for (const auto& f : fonts) {
-    if (f.role != role) continue;
+    if (f.role != role || f.han_emphasis) continue;
     out += "\"" + f.family + "\", ";
   }
   return out + generic_family(role);
@@ -57,7 +87,8 @@ std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts,
     fonts::OpenedChain chain(fonts.chain(role));
     // Each character goes to the first font of the chain that has it, as a reader's
     // font-family fallback would pick it; the kept extras go to the first font with them.
-    // Emoji are left to the reading system's emoji font, all of them: none is embedded,
+    // Emoji are left to the reading system's emoji font, all of them (Emoji_Presentation
+    // characters, and any character only ever followed by U+FE0F): none is embedded,
     // neither from an emoji font nor from a text font that happens to have a monochrome
     // glyph for it (DejaVu Sans has 😀). So the EPUB's bytes do not depend on whether the
     // build machine has an emoji font.
@@ -67,40 +98,38 @@ std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts,
       int i = chain.first_covering(c);
       if (i >= 0 && chain.chain->fonts[size_t(i)].script != "emoji") assigned[size_t(i)].push_back(c);
     };
-    for (const auto& used : text.of(role)) assign(used.code_point);
+    bool has_quotes = false;
+    for (const auto& used : text.of(role)) {
+      // ❤️ is an emoji, not DejaVu's monochrome ❤: like 😀, left to the reader's emoji font.
+      if (!used.only_as_emoji) assign(used.code_point);
+      has_quotes = has_quotes || (used.code_point >= 0x2018 && used.code_point <= 0x201D);
+    }
+    // Quotes between Latin letters are set in the chain's Latin font (epub/text_spans.hpp).
+    if (has_quotes && role != FontRole::code)
+      for (size_t i = 0; i < chain.faces.size(); ++i)
+        if (chain.faces[i] && chain.chain->fonts[i].script == "latin") {
+          for (char32_t q : {U'\u2018', U'\u2019', U'\u201C', U'\u201D'})
+            if (chain.faces[i]->covers(q)) assigned[i].push_back(q);
+          break;
+        }
     if (role != FontRole::code) {
       for (size_t at = 0; at < writer_text.size();) assign(utf8::next(writer_text, at));
     }
     for (size_t i = 0; i < chain.faces.size(); ++i) {
       if (assigned[i].empty() || !chain.faces[i]) continue;  // the book needs nothing from it
       const ResolvedFont& font = chain.chain->fonts[i];
-      const fonts::FontFace& face = *chain.faces[i];
-      std::optional<std::string> bytes;
-      if (mode == Embed::subset) {
-        std::vector<char32_t> code_points = assigned[i];
-        if (i == 0 || font.script == "han")
-          for (char32_t c : fonts::always_kept_code_points())
-            if (face.covers(c)) code_points.push_back(c);
-        bytes = fonts::subset_face(face, code_points);
-        if (!bytes)
-          diagnostics.warning({font.file.string()}, "could not subset font; embedding it whole");
-      }
-      if (!bytes) bytes = fonts::standalone_font_bytes(face);
-      EmbeddedFont e;
-      e.role = role;
-      e.family = css_family(role, i);
-      e.media_type = fonts::font_media_type(*bytes);
+      std::vector<char32_t> code_points = assigned[i];
+      if (i == 0 || font.script == "han")
+        for (char32_t c : fonts::always_kept_code_points())
+          if (chain.faces[i]->covers(c)) code_points.push_back(c);
       std::string base = to_string(role) + (i > 0 ? "-" + std::to_string(i + 1) : std::string());
-      e.file_name = "fonts/" + base + (e.media_type == "font/otf" ? ".otf" : ".ttf");
-      e.bytes = std::move(*bytes);
-      e.css = font_face_rule(e.family, e.file_name, e.media_type.c_str(), font.weight);
-      // OFL 1.1 asks that the licence travel with the font.
-      e.licence_file_name = "fonts/" + base + "-licence.txt";
-      e.licence = font_licence_text(font.file, font.face_index);
-      if (e.licence.empty()) e.licence = font.family + ": the font file names no copyright or licence.\n";
+      EmbeddedFont e = embed_face(font, *chain.faces[i], code_points, mode, base, diagnostics);
+      e.role = role;
       out.push_back(std::move(e));
     }
   }
+  if (fonts.emphasis == HanEmphasis::kai && fonts.kai && !text.emphasis_han.empty())
+    if (auto kai = embed_emphasis_face(*fonts.kai, text.emphasis_han, mode, diagnostics)) out.push_back(std::move(*kai));
   return out;
 }
 

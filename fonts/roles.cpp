@@ -337,6 +337,7 @@ FontSet resolve_fonts(const FontOptions& options, const std::string& language, D
   if (!builder.cjk_found && is_cjk_language(language))
     diagnostics.error({}, "no CJK font is installed, but the book's language is \"" + language +
                               "\": install the Debian package fonts-noto-cjk (apt-get install fonts-noto-cjk)");
+  settle_han_emphasis(set, options.emphasis, language);
   return set;
 }
 

@@ -2,10 +2,6 @@
 // quotes and dashes next to Han take their full-width CJK glyphs (clreq; typst#794).
 #include "font_families.hpp"
 
-#include <fontconfig/fontconfig.h>
-
-#include <vector>
-
 #include "folio/fonts.hpp"
 
 namespace folio::pdf {
@@ -23,25 +19,6 @@ std::string cjk_suffix(const std::string& language) {
   if (language.rfind("ko", 0) == 0) return "KR";
   return "SC";
 }
-/// An installed Kai face (楷体) for the variant: fonts-arphic-ukai, fonts-arphic-gkai00mp.
-std::string kai_family(const std::string& variant) {
-  std::vector<const char*> candidates;
-  if (variant == "TC") candidates = {"AR PL UKai TW", "AR PL KaitiM Big5", "AR PL UKai HK", "AR PL UKai CN"};
-  else if (variant == "HK") candidates = {"AR PL UKai HK", "AR PL UKai TW", "AR PL KaitiM Big5"};
-  else candidates = {"AR PL UKai CN", "AR PL KaitiM GB"};
-  for (const char* family : candidates) {
-    FcPattern* pattern = FcPatternCreate();
-    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
-    FcObjectSet* objects = FcObjectSetBuild(FC_FAMILY, nullptr);
-    FcFontSet* found = FcFontList(nullptr, pattern, objects);
-    bool installed = found && found->nfont > 0;
-    if (found) FcFontSetDestroy(found);
-    FcObjectSetDestroy(objects);
-    FcPatternDestroy(pattern);
-    if (installed) return family;
-  }
-  return {};
-}
 }  // namespace
 
 FontFamilies font_families(const FontOptions& options, const std::string& language, Diagnostics& diagnostics,
@@ -56,9 +33,10 @@ FontFamilies font_families(const FontOptions& options, const std::string& langua
   if (!set.body.fonts.empty()) f.body = set.body.pango_families();
   if (!set.heading.fonts.empty()) f.heading = set.heading.pango_families();
   if (!set.code.fonts.empty()) f.code = set.code.pango_families();
-  // Chinese typography sets emphasis in Kai, not in a slanted Song; only Chinese has Kai faces.
-  if (std::string kai = kai_family(set.cjk_variant); !kai.empty() && language.rfind("zh", 0) == 0)
-    f.emphasis_han = kai + ", " + f.body;
+  // Chinese typography sets emphasis in Kai or with dots, not in a slanted Song (the fonts
+  // module settles which, and the Kai face, for both writers).
+  f.emphasis = set.emphasis;
+  if (set.kai) f.emphasis_han = set.kai->family + ", " + f.body;
   f.body_latin = set.body.fonts.empty() ? f.body : set.body.pango_families_latin_first();
   f.heading_latin = set.heading.fonts.empty() ? f.heading : set.heading.pango_families_latin_first();
   return f;

@@ -27,6 +27,7 @@ struct FontFamilies {
   std::string body_latin;     ///< body with its Latin fonts first (quotes between Latin letters)
   std::string heading_latin;  ///< the same for headings
   std::string emphasis_han;   ///< a Kai face for Han text in emphasis, then the body's; empty without one
+  HanEmphasis emphasis = HanEmphasis::slant;  ///< how Han emphasis is set (FontSet::emphasis)
 };
 
 /// Everything the layout needs to know about the page and the type, in points.

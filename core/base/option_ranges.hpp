@@ -34,4 +34,7 @@ inline constexpr Range<int64_t> kSizeBudgetMb{0, 1 << 20};  // epub.size_budget_
 inline constexpr Range<int64_t> kTabWidth{0, 16};  // code.tab_width; 0 keeps the default
 inline constexpr Range<int64_t> kJpegQuality{1, 100};
 
+// fonts.emphasis: the names of HanEmphasis's values, in its order.
+inline constexpr const char* kHanEmphasisNames[] = {"kai", "dots", "slant"};
+
 }  // namespace folio::ranges

@@ -207,6 +207,8 @@ bool parse_size(const std::string& text, size_t& out) {
 
 }  // namespace
 
+const char* to_string(HanEmphasis emphasis) { return ranges::kHanEmphasisNames[size_t(emphasis)]; }
+
 std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& diagnostics) {
   std::string display = content::display_path_of(file);
   auto bytes = content::read_file_bytes(file, display, diagnostics);
@@ -330,7 +332,10 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
   auto fonts = [&](const YAML::Node& n, const std::string& key) {
     r.fields(n, key,
              {Field{"body", font(config.fonts.body)}, Field{"heading", font(config.fonts.heading)},
-              Field{"code", font(config.fonts.code)}});
+              Field{"code", font(config.fonts.code)},
+              Field{"emphasis", r.choice({ranges::kHanEmphasisNames[0], ranges::kHanEmphasisNames[1],
+                                          ranges::kHanEmphasisNames[2]},
+                                         [&](size_t k) { config.fonts.emphasis = HanEmphasis(k); })}});
   };
   auto split_size = [&](const YAML::Node& n, const std::string& key) {
     if (!n.IsScalar() || !parse_size(n.Scalar(), epub.split_bytes)) r.wrong(n, key, "a size (250k, 1M, bytes)");

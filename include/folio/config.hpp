@@ -99,6 +99,17 @@ struct FigureOptions {
   int jpeg_quality = 85;
 };
 
+/// Emphasis on Han text (book.yaml `fonts.emphasis`). Chinese typography does not slant
+/// Han: it sets emphasis in a Kai face (楷体) or marks each character with a dot (着重号).
+enum class HanEmphasis {
+  kai,    ///< a Kai face; where none is installed, dots (a slanted Song is not Chinese typography)
+  dots,   ///< a dot under each Han character (CSS text-emphasis in the EPUB, drawn in the PDF)
+  slant,  ///< the body face slanted, as Latin italic
+};
+
+/// "kai", "dots", "slant": the book.yaml spelling.
+const char* to_string(HanEmphasis emphasis);
+
 /// Font roles (book.yaml `fonts:`): a family name or a font file path each.
 /// Empty: the defaults for the book's language (Noto Serif CJK SC / Noto Sans CJK SC /
 /// DejaVu Sans Mono with Noto Sans Mono CJK SC).
@@ -106,6 +117,9 @@ struct FontOptions {
   std::string body;
   std::string heading;
   std::string code;
+  /// How `*emphasis*` on Han text is set (book.yaml `fonts.emphasis`); Latin text in it
+  /// keeps a true italic whatever this says.
+  HanEmphasis emphasis = HanEmphasis::kai;
 };
 
 /// EPUB writer (book.yaml `epub:`).

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,11 @@ struct FontSet {
   FontChain body, heading, code;
   /// The CJK variant the language chose: "SC", "TC", "HK", "JP" or "KR".
   std::string cjk_variant = "SC";
+  /// How Han emphasis is set on this machine: FontOptions::emphasis, except that `kai`
+  /// becomes `dots` when no Kai face is installed (or the book is not Chinese).
+  HanEmphasis emphasis = HanEmphasis::kai;
+  /// The Kai face (楷体) for Han emphasis when `emphasis` is kai.
+  std::optional<ResolvedFont> kai;
   const FontChain& chain(FontRole role) const;
 };
 
@@ -62,6 +68,11 @@ std::string cjk_variant_for_language(const std::string& language);
 FontSet resolve_fonts(const FontOptions& options, const std::string& language, Diagnostics& diagnostics,
                       const std::filesystem::path& base_dir = {});
 
+/// Settles FontSet::emphasis and FontSet::kai from book.yaml's choice (resolve_fonts calls
+/// it): a Kai face of the CJK variant from fonts-arphic-ukai or fonts-arphic-gkai00mp, for
+/// Chinese books only; dots where there is none.
+void settle_han_emphasis(FontSet& set, HanEmphasis wanted, const std::string& language);
+
 /// Reports each character no font of its role's chain covers, once, at its first place
 /// (`content/posts/x.md:40:12: warning: no font covers U+1F9D1 (🧑)`). Headings and titles
 /// are checked against the heading chain, code and math against the code chain. When the
@@ -83,6 +94,9 @@ struct EmbeddedFont {
   std::string css;         ///< its @font-face rule, with a url relative to the stylesheet
   std::string licence_file_name;  ///< "fonts/body-licence.txt", beside the font
   std::string licence;     ///< the font's copyright, licence and licence URL (name IDs 0, 13, 14)
+  std::string script;      ///< the chain entry's script ("latin", "han", "symbols")
+  /// The Kai face for Han emphasis ("folio-emphasis"): in no role's css_font_family.
+  bool han_emphasis = false;
 };
 
 /// The copyright, licence and licence URL a font file carries (OpenType name IDs 0, 13, 14,
@@ -93,6 +107,9 @@ std::string font_licence_text(const std::filesystem::path& file, int face_index)
 /// the characters the book uses), with their @font-face rules. `writer_text` is text the
 /// writer adds itself (labels such as "目录", "注释"): its characters are kept in the body
 /// and heading subsets too. Printable ASCII and common CJK punctuation are always kept.
+/// The Latin font of the body and heading chains keeps ‘ ’ “ ” when the role shows them
+/// (quotes between Latin letters take its glyphs). With fonts.emphasis settled to kai, the
+/// Kai face is embedded as "folio-emphasis", subset to the Han runs of emphasis.
 std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts, Diagnostics& diagnostics,
                                          const std::string& writer_text = {});
 

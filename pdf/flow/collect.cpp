@@ -42,6 +42,7 @@ class Collector {
     inline_.code_families = style.fonts.code;
     inline_.strong_families = style.fonts.heading;
     inline_.emphasis_han_families = style.fonts.emphasis_han;
+    inline_.emphasis = style.fonts.emphasis;
     inline_.code_size = style.code_size;
     inline_.font_size = style.font_size;
     inline_.chapter = chapter;

@@ -60,7 +60,8 @@ void append_inlines(const Inlines& inlines, const InlineSettings& settings, Inli
           } else if constexpr (std::is_same_v<T, Emphasis>) {
             append_inlines(node.children, settings, out);
             add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), start, out.text.size());
-            add_han_emphasis_attributes(out.text, start, out.text.size(), attrs, settings.emphasis_han_families);
+            add_han_emphasis_attributes(out.text, start, out.text.size(), attrs, settings.emphasis,
+                                        settings.emphasis_han_families);
           } else if constexpr (std::is_same_v<T, Strong>) {
             append_inlines(node.children, settings, out);
             add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, out.text.size());

@@ -59,6 +59,8 @@ struct InlineSettings {
   std::string strong_families;
   /// Han text in emphasis: a Kai face's families (empty: a slant, when no Kai face is installed).
   std::string emphasis_han_families;
+  /// How Han text in emphasis is set (kai needs emphasis_han_families).
+  HanEmphasis emphasis = HanEmphasis::slant;
   double code_size = 9;
   double font_size = 10.5;
   int chapter = 0;  ///< for footnote destination names

@@ -1,6 +1,7 @@
 // Pango text into the PDF, with colour-font runs painted as images (see show_text.hpp).
 #include "render/show_text.hpp"
 
+#include "render/emphasis_dots.hpp"
 #include "render/ruby_text.hpp"
 
 #include <hb-ot.h>
@@ -258,6 +259,7 @@ void show_layout_line(cairo_t* cr, PangoLayoutLine* line) {
   pango_cairo_show_layout_line(cr, line);
   ruby.restore();
   ruby.draw(cr, origin_x, origin_y);
+  draw_emphasis_dots(cr, line, origin_x, origin_y);
   cairo_move_to(cr, origin_x, origin_y);
   if (hidden.empty()) return;
   for (HiddenRun& h : hidden)

@@ -79,6 +79,7 @@ fonts:
   body: Noto Serif CJK SC
   heading: fonts/heading.otf
   code: DejaVu Sans Mono
+  emphasis: dots
 epub:
   embed_fonts: full
   stylesheets: [extra.css]
@@ -161,6 +162,7 @@ strict: true
   CHECK(c->fonts.body == "Noto Serif CJK SC");
   CHECK(c->fonts.heading == (base / "fonts/heading.otf").string());
   CHECK(c->fonts.code == "DejaVu Sans Mono");
+  CHECK(c->fonts.emphasis == HanEmphasis::dots);
   CHECK(c->epub.embed_fonts == EpubOptions::EmbedFonts::full);
   CHECK(c->epub.stylesheets == std::vector<fs::path>{base / "extra.css"});
   CHECK(c->epub.paragraph_indent_em == 1.5);
@@ -247,6 +249,29 @@ TEST_CASE("wrong types are errors with their line; the defaults stay") {
   CHECK(c->pdf.font_size_pt == 10.5);
   CHECK(c->order == Order::date);
   CHECK(c->figures.parallel == 8);
+}
+
+TEST_CASE("fonts.emphasis: kai by default, each of kai dots slant, anything else a located error") {
+  TempDir dir;
+  {
+    Diagnostics sink;
+    auto c = load_book_config(dir.write("book.yaml", "title: T\n"), sink);
+    REQUIRE(c);
+    CHECK(c->fonts.emphasis == HanEmphasis::kai);
+  }
+  for (HanEmphasis e : {HanEmphasis::kai, HanEmphasis::dots, HanEmphasis::slant}) {
+    Diagnostics sink;
+    auto c = load_book_config(dir.write("book.yaml", std::string("fonts:\n  emphasis: ") + to_string(e) + "\n"), sink);
+    REQUIRE(c);
+    CHECK(sink.all().empty());
+    CHECK(c->fonts.emphasis == e);
+  }
+  Diagnostics sink;
+  auto c = load_book_config(dir.write("book.yaml", "fonts:\n  body: Noto Serif CJK SC\n  emphasis: bold\n"), sink);
+  REQUIRE(c);
+  REQUIRE(sink.all().size() == 1);
+  CHECK(shown(dir, sink.all()[0]) == "book.yaml:3:13: error: fonts.emphasis: expected one of kai dots slant, got `bold`");
+  CHECK(c->fonts.emphasis == HanEmphasis::kai);
 }
 
 TEST_CASE("a YAML syntax error is one located error and nullopt") {

@@ -38,7 +38,7 @@ awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes") { print; bad = 1 } END { e
 pdftotext "$work/a.pdf" "$work/a.txt" || fail "pdftotext"
 
 "$py" - "$work/a.pdf" "$work/a.txt" "$post" <<'PY' || fail "PDF text and glyph checks"
-import sys, fitz
+import os, sys, fitz
 pdf, txt, post = sys.argv[1:4]
 
 def is_emoji(c):
@@ -86,6 +86,31 @@ for page in doc:
                         if "emoji" in font.lower() or kinds.get(font, "") == "Type3":
                             print(f"page {page.number + 1}: {c!r} drawn with {font} ({kinds.get(font)})", file=sys.stderr)
                             ok = False
+# A machine whose only emoji font is monochrome (tests/fonts/mono-emoji-fonts.conf): emoji
+# are real text from it, neither images nor fallback chips.
+if os.environ.get("FOLIO_EXPECT_MONO_EMOJI"):
+    drawn = 0
+    for page in doc:
+        if page.get_images():
+            print(f"page {page.number + 1}: images drawn, want emoji as text", file=sys.stderr)
+            ok = False
+        if any(d.get("fill") is not None and d["rect"].width < 20 for d in page.get_drawings()):
+            print(f"page {page.number + 1}: fallback chips drawn, want emoji as text", file=sys.stderr)
+            ok = False
+        for block in page.get_text("rawdict")["blocks"]:
+            for line in block.get("lines", []):
+                for span in line["spans"]:
+                    for ch in span["chars"]:
+                        if ord(ch["c"]) >= 0x1F300:
+                            drawn += 1
+                            # In bold headings cairo embeds a synthetic-bold copy of Symbola
+                            # (it has no bold face) under the name CairoFont-N-M.
+                            if "Symbola" not in span["font"] and "CairoFont" not in span["font"]:
+                                print(f"{ch['c']!r} drawn with {span['font']}, want Symbola", file=sys.stderr)
+                                ok = False
+    if drawn < 10:
+        print(f"only {drawn} emoji in the text layer", file=sys.stderr)
+        ok = False
 sys.exit(0 if ok else 1)
 PY
 
