@@ -6,9 +6,11 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "common.hpp"
+#include "folio/epub.hpp"
 
 namespace folio::cli {
 
@@ -36,6 +38,7 @@ struct BuildOutcome {
   bool cancelled = false;             ///< stopped by Ctrl-C
   size_t chapters = 0, embedded = 0, failed = 0;
   uint64_t size = 0;                  ///< bytes of the output
+  std::optional<EpubSizes> epub_sizes;  ///< what takes the space in an EPUB written now
   size_t input_files = 0;             ///< files the fingerprint looked at
 };
 

@@ -63,11 +63,23 @@ std::string title_slug(const std::string& title) {
   return slug.empty() ? "book" : slug;
 }
 
+namespace {
+
+// " (images 80%, fonts 5%, text 15%)" for an EPUB written now.
+std::string shares(const BuildOutcome& o) {
+  if (!o.epub_sizes || o.epub_sizes->total == 0) return "";
+  const EpubSizes& s = *o.epub_sizes;
+  auto percent = [&](uint64_t part) { return std::to_string((part * 100 + s.total / 2) / s.total) + "%"; };
+  return " (images " + percent(s.images) + ", fonts " + percent(s.fonts) + ", text " + percent(s.text) + ")";
+}
+
+}  // namespace
+
 std::string describe(const BuildOutcome& o) {
   std::string where = o.output == "-" ? "stdout" : o.output.string();
   return std::string(o.kept ? "kept " : "wrote ") + where + (o.kept ? " (nothing changed)" : "") + ": " +
          plural(o.chapters, "chapter", "chapters") + ", " + plural(o.embedded, "figure", "figures") +
-         " embedded, " + std::to_string(o.failed) + " failed, " + human_size(o.size);
+         " embedded, " + std::to_string(o.failed) + " failed, " + human_size(o.size) + shares(o);
 }
 
 BuildOutcome build_once(const BuildFlags& flags, Diagnostics& diagnostics) {
@@ -198,6 +210,7 @@ BuildOutcome build_once(const BuildFlags& flags, Diagnostics& diagnostics) {
   }
   std::error_code ec;
   r.size = fs::file_size(target.temp_path(), ec);
+  if (format != "pdf") r.epub_sizes = measure_epub(target.temp_path());
   if (to_stdout) {
     if (!copy_to_stdout(target.temp_path())) {
       diagnostics.error({"<stdout>"}, "cannot write the book to stdout");

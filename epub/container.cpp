@@ -3,10 +3,15 @@
 
 #include <zip.h>
 
+#include <algorithm>
+#include <cstring>
 #include <ctime>
 #include <memory>
+#include <string_view>
+#include <thread>
 
 #include "base/atomic_file.hpp"
+#include "deflate.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {
@@ -37,6 +42,43 @@ class ZipArchive {
  private:
   zip_t* z_;
 };
+
+// Bytes deflated beforehand (deflate.hpp), handed to libzip as data it need not compress:
+// a source whose stat says "deflated, this CRC and size" is copied into the archive as is.
+struct PrecompressedSource {
+  const Deflated* deflated = nullptr;
+  size_t position = 0;
+};
+
+zip_int64_t precompressed_callback(void* user, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+  auto* s = static_cast<PrecompressedSource*>(user);
+  const std::string& bytes = s->deflated->bytes;
+  switch (cmd) {
+    case ZIP_SOURCE_OPEN: s->position = 0; return 0;
+    case ZIP_SOURCE_READ: {
+      const size_t n = std::min<size_t>(len, bytes.size() - s->position);
+      std::memcpy(data, bytes.data() + s->position, n);
+      s->position += n;
+      return static_cast<zip_int64_t>(n);
+    }
+    case ZIP_SOURCE_CLOSE: return 0;
+    case ZIP_SOURCE_STAT: {
+      auto* st = static_cast<zip_stat_t*>(data);
+      st->valid |= ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD;
+      st->size = s->deflated->size;
+      st->comp_size = bytes.size();
+      st->crc = s->deflated->crc;
+      st->comp_method = ZIP_CM_DEFLATE;
+      return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_ERROR: return 0;
+    case ZIP_SOURCE_FREE: return 0;
+    case ZIP_SOURCE_SUPPORTS:
+      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                            ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default: return -1;
+  }
+}
 
 // MS-DOS date and time in UTC. libzip's zip_file_set_mtime converts with localtime,
 // which would make the bytes depend on the machine's time zone.
@@ -107,10 +149,27 @@ bool write_container(const std::filesystem::path& out, const std::string& packag
   };
   auto buffer = [&](const std::string& bytes) { return zip_source_buffer(zip.get(), bytes.data(), bytes.size(), 0); };
 
+  // Every entry to deflate that is in memory (the text, not images streamed from disk) is
+  // deflated first, on all cores; libzip then only copies the bytes.
+  std::vector<std::string_view> to_deflate{container};
+  for (const auto& e : entries)
+    if (e.compress && e.file.empty()) to_deflate.push_back(e.bytes);
+  const std::vector<Deflated> deflated = deflate_all(to_deflate, std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<PrecompressedSource> sources(deflated.size());
+  size_t next_deflated = 0;
+  auto deflated_or_buffer = [&](const std::string& bytes) {
+    const size_t k = next_deflated++;
+    if (!deflated[k].ok) return buffer(bytes);
+    sources[k].deflated = &deflated[k];
+    return zip_source_function(zip.get(), precompressed_callback, &sources[k]);
+  };
+
   if (!add("mimetype", buffer(mimetype), false)) return false;
-  if (!add("META-INF/container.xml", buffer(container), true)) return false;
+  if (!add("META-INF/container.xml", deflated_or_buffer(container), true)) return false;
   for (const auto& e : entries) {
-    zip_source_t* source = e.file.empty() ? buffer(e.bytes) : zip_source_file(zip.get(), e.file.c_str(), 0, -1);
+    zip_source_t* source = !e.file.empty() ? zip_source_file(zip.get(), e.file.c_str(), 0, -1)
+                           : e.compress    ? deflated_or_buffer(e.bytes)
+                                           : buffer(e.bytes);
     if (!add(e.name, source, e.compress)) return false;
   }
   std::string error;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "epub_sizes.hpp"
 #include "folio/progress.hpp"
 #include "chapter.hpp"
 #include "container.hpp"
@@ -247,7 +248,9 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
     for (const auto& c : book.chapters)
       if (c.post.date) mtime = std::max(mtime, c.post.date->unix_seconds);
   }
-  return write_container(out, "EPUB/content.opf", entries, mtime, diagnostics);
+  if (!write_container(out, "EPUB/content.opf", entries, mtime, diagnostics)) return false;
+  epub::check_size_budget(book, out, diagnostics);
+  return true;
 }
 
 }  // namespace folio

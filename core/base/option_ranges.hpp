@@ -30,6 +30,7 @@ inline constexpr Range<int64_t> kRetries{0, 10};
 inline constexpr Range<int64_t> kMaxBytes{1, int64_t(1) << 31};     // 2 GiB per figure
 inline constexpr Range<int64_t> kMaxPixels{1, int64_t(1) << 32};
 inline constexpr Range<int64_t> kDownscalePixels{0, int64_t(1) << 32};
+inline constexpr Range<int64_t> kSizeBudgetMb{0, 1 << 20};  // epub.size_budget_mb; 0: none
 inline constexpr Range<int64_t> kTabWidth{0, 16};  // code.tab_width; 0 keeps the default
 inline constexpr Range<int64_t> kJpegQuality{1, 100};
 

@@ -345,7 +345,8 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
              {Field{"embed_fonts", r.choice({"subset", "full", "none"},
                                             [&](size_t k) { epub.embed_fonts = EpubOptions::EmbedFonts(k); })},
               Field{"stylesheets", r.paths(epub.stylesheets)}, Field{"paragraph_indent", r.number(epub.paragraph_indent_em, ranges::kParagraphIndentEm)},
-              Field{"split_size", split_size}, Field{"max_image_pixels", r.integer(epub.max_image_pixels, ranges::kDownscalePixels)}});
+              Field{"split_size", split_size}, Field{"max_image_pixels", r.integer(epub.max_image_pixels, ranges::kDownscalePixels)},
+              Field{"size_budget_mb", r.integer(epub.size_budget_mb, ranges::kSizeBudgetMb)}});
   };
   auto margins = [&](const YAML::Node& n, const std::string& key) {
     if (n.IsScalar()) {  // one number for all four sides

@@ -132,6 +132,9 @@ struct EpubOptions {
   /// Photos with more pixels are downscaled to this many (Apple Books shows at most
   /// 5.6 MP; a 12 MP phone photo is several MB on a 600x900 screen). 0: never.
   uint64_t max_image_pixels = 4'000'000;
+  /// A book larger than this many megabytes gets a warning that says what takes the space
+  /// (many stores charge by the megabyte or cap uploads). 0: no budget.
+  uint64_t size_budget_mb = 100;
 };
 
 /// PDF writer (book.yaml `pdf:`).

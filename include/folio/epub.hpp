@@ -1,7 +1,9 @@
 // EPUB 3 writer.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 
 #include "folio/book.hpp"
 #include "folio/diagnostics.hpp"
@@ -11,5 +13,16 @@ namespace folio {
 /// Writes the book as an EPUB 3 file (through a temporary file beside `out`, renamed
 /// into place). Returns false, and leaves nothing at `out`, if it could not be written.
 bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics);
+
+/// What takes the space in an EPUB: bytes in the archive (compressed where deflated).
+struct EpubSizes {
+  uint64_t total = 0;   ///< the whole file
+  uint64_t images = 0;  ///< JPEG, PNG, GIF, WebP and SVG entries, the cover included
+  uint64_t fonts = 0;   ///< embedded fonts and their licences
+  uint64_t text = 0;    ///< everything else: XHTML, CSS, package and navigation, ZIP headers
+};
+
+/// The sizes of the EPUB at `path`; nullopt if it cannot be read as a ZIP archive.
+std::optional<EpubSizes> measure_epub(const std::filesystem::path& path);
 
 }  // namespace folio

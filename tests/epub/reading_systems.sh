@@ -3,7 +3,8 @@
 # then one check on them (exit 77 when the check's tool cannot run here).
 #   uris   every href (EPUB) and link URI (PDF) is a valid RFC 3986 URI (check_uris.py)
 #   cover  the cover page fits 600x900 and 1024x768 in headless Chromium (cover_fit.sh)
-#   ace    DAISY Ace finds no serious or critical violation (ace_check.sh)
+#   ace    DAISY Ace finds no serious or critical violation (ace_check.sh), also on a
+#          slice of the bench corpus
 # Usage: reading_systems.sh CHECK FOLIO_BINARY SOURCE_DIR
 set -uo pipefail
 check=$1 folio=$2 src=$3
@@ -29,6 +30,12 @@ case $check in
     "$py" "$here/check_uris.py" "$work/torture.epub" "$work/meetup.epub" "$work/meetup.pdf" "$work/torture.pdf"
     ;;
   cover) bash "$here/cover_fit.sh" "$work/meetup.epub" ;;
-  ace) bash "$here/ace_check.sh" "$work/torture.epub" "$work/meetup.epub" ;;
+  ace)
+    # And a slice of the bench corpus (bench/generate; 6 posts, without images, for time).
+    python3 "$src/bench/generate" "$work/bench" --posts 6 --images 0 >/dev/null 2>"$work/err" ||
+      { echo "FAIL: bench/generate: $(cat "$work/err")" >&2; exit 1; }
+    build "$work/bench" "$work/bench.epub"
+    bash "$here/ace_check.sh" "$work/torture.epub" "$work/meetup.epub" "$work/bench.epub"
+    ;;
   *) echo "unknown check $check" >&2; exit 2 ;;
 esac
