@@ -13,6 +13,7 @@ failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 export SOURCE_DATE_EPOCH=1795651200
 export LC_ALL=C.UTF-8
+export PYTHONPATH=$src/tests/highlight${PYTHONPATH:+:$PYTHONPATH}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -80,19 +81,9 @@ grep -q "code.md:.*unknown code language 'klingon'" "$work/post.epub.log" || fai
 # ---- dump --json: the language used, and whether it was guessed ---------------------
 "$folio" dump --json -c "$post/book.yaml" >"$work/dump.json" 2>/dev/null || fail "dump failed"
 python3 - "$work/dump.json" <<'PY' || fail "dump --json code languages"
-import json, sys
-doc = json.load(open(sys.argv[1]))
-codes = []
-def walk(x):
-    if isinstance(x, dict):
-        if x.get("t") == "CodeBlock":
-            codes.append(x)
-        for v in x.values():
-            walk(v)
-    elif isinstance(x, list):
-        for v in x:
-            walk(v)
-walk(doc)
+import sys
+from dump_codes import code_blocks
+codes = code_blocks(sys.argv[1])
 got = [(c["highlight"], c["guessed"]) for c in codes]
 want = [("Go", False), ("Bash", True), ("YAML", False), ("JSON", False), ("", False)]
 if got != want:
@@ -107,7 +98,8 @@ for book in "$post/book.yaml" "$src/examples/meetup/book.yaml"; do
   "$folio" dump --json -c "$book" >"$work/$name.json" 2>/dev/null
   pdftotext -enc UTF-8 "$work/$name.pdf" "$work/$name.txt" || fail "$name: pdftotext"
   /usr/bin/python3 - "$work/$name.pdf" "$work/$name.txt" "$work/$name.json" "$name" <<'PY' || fail "$name: PDF code checks"
-import json, re, sys, fitz
+import re, sys, fitz
+from dump_codes import code_blocks
 pdf, txt, dump, name = sys.argv[1:5]
 ok = True
 def bad(msg):
@@ -122,17 +114,7 @@ squash = lambda s: re.sub(r"\s+", "", s)
 extracted = open(txt, encoding="utf-8").read()
 text = [norm(l) for l in extracted.splitlines() if norm(l)]
 flat = squash(extracted)
-codes = []
-def walk(x):
-    if isinstance(x, dict):
-        if x.get("t") == "CodeBlock":
-            codes.append(x)
-        for v in x.values():
-            walk(v)
-    elif isinstance(x, list):
-        for v in x:
-            walk(v)
-walk(json.load(open(dump)))
+codes = code_blocks(dump)
 # Line by line: a page break may put the running foot between two lines of a block.
 at = 0
 for c in codes:

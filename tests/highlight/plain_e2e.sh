@@ -11,6 +11,7 @@ failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 export SOURCE_DATE_EPOCH=1795651200
 export LC_ALL=C.UTF-8
+export PYTHONPATH=$src/tests/highlight${PYTHONPATH:+:$PYTHONPATH}
 work=$(mktemp -d)
 export XDG_CACHE_HOME=$work/cache
 trap 'rm -rf "$work"' EXIT
@@ -29,24 +30,15 @@ for book in "$src/tests/highlight/post/book.yaml" "$src/examples/meetup/book.yam
   qpdf --check "$work/$name.pdf" >/dev/null 2>&1 || fail "$name: qpdf --check"
   "$folio" dump --json -c "$book" >"$work/$name.json" 2>/dev/null || fail "$name: dump failed"
   /usr/bin/python3 - "$work/$name.epub" "$work/$name.pdf" "$work/$name.json" "$name" <<'PY' || fail "$name: plain code checks"
-import json, re, sys, zipfile, fitz
+import re, sys, zipfile, fitz
+from dump_codes import code_blocks
 epub, pdf, dump, name = sys.argv[1:5]
 ok = True
 def bad(msg):
     global ok
     ok = False
     print(f"{name}: {msg}", file=sys.stderr)
-codes = []
-def walk(x):
-    if isinstance(x, dict):
-        if x.get("t") == "CodeBlock":
-            codes.append(x)
-        for v in x.values():
-            walk(v)
-    elif isinstance(x, list):
-        for v in x:
-            walk(v)
-walk(json.load(open(dump)))
+codes = code_blocks(dump)
 if len(codes) < 3:
     bad(f"only {len(codes)} code blocks")
 for c in codes:
