@@ -21,6 +21,7 @@
 #include "pages/toc.hpp"
 #include "render/pdf_renderer.hpp"
 #include "render/prepare_figures.hpp"
+#include "base/parallel_for.hpp"
 #include "style.hpp"
 
 namespace folio {
@@ -191,7 +192,7 @@ bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& 
   input.creation_date = creation_date();
   input.creator = std::string("folio ") + FOLIO_VERSION;
   std::vector<std::optional<pdf::FigureFile>> figures =
-      pdf::prepare_figures(book, layout.chapters, layout.style, diagnostics, 2);
+      pdf::prepare_figures(book, layout.chapters, layout.style, diagnostics, int(cpu_threads()));
   input.figures = &figures;
 
   std::error_code ec;

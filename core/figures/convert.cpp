@@ -7,6 +7,7 @@
 #include "base/atomic_file.hpp"
 #include "base/hash.hpp"
 #include "folio/figures.hpp"
+#include "jpeg_quality.hpp"
 #include "raster.hpp"
 #include "svg_sanitize.hpp"
 
@@ -95,7 +96,11 @@ struct Work {
     if (!prepare_dir(error)) return fail(error);
     // A photo stays JPEG; anything with transparency must be PNG.
     if (prefer_jpeg && !figures::has_transparency(surface.get())) {
-      if (!figures::write_jpeg(surface.get(), jpg, options.jpeg_quality, error)) return fail(error);
+      // A JPEG is saved again at its own quality; other formats at the configured one.
+      const int quality = asset.format == ImageFormat::jpeg
+                              ? figures::jpeg_quality(bytes).value_or(options.jpeg_quality)
+                              : options.jpeg_quality;
+      if (!figures::write_jpeg(surface.get(), jpg, quality, error)) return fail(error);
       return RenderedFigure{jpg, ImageFormat::jpeg, size.width, size.height};
     }
     if (!figures::write_png(surface.get(), png, error)) return fail(error);

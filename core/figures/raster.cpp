@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/atomic_file.hpp"
+#include "resample.hpp"
 
 namespace folio::figures {
 
@@ -70,15 +71,16 @@ cairo_surface_t* decode_jpeg_raw(const unsigned char* data, size_t size, uint32_
   jpeg_read_header(&info, TRUE);
   bool cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
   info.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRX;
-  // The largest reduction (1/8 .. 1/1) that still leaves at least the asked size.
-  info.scale_num = 1;
-  info.scale_denom = 1;
+  // The largest reduction in eighths (1/8 .. 8/8, which libjpeg-turbo does inside the
+  // inverse DCT) that still leaves at least the asked size; the rest is resampled.
+  info.scale_num = 8;
+  info.scale_denom = 8;
   if (hint_w > 0 && hint_h > 0) {
-    for (unsigned denom : {8u, 4u, 2u}) {
-      if (info.image_width / denom >= hint_w && info.image_height / denom >= hint_h) {
-        info.scale_denom = denom;
-        break;
-      }
+    for (unsigned num = 1; num < 8; ++num) {
+      info.scale_num = num;
+      jpeg_calc_output_dimensions(&info);
+      if (info.output_width >= hint_w && info.output_height >= hint_h) break;
+      info.scale_num = 8;
     }
   }
   jpeg_start_decompress(&info);
@@ -267,6 +269,11 @@ Surface render_svg(std::string_view bytes, uint32_t width, uint32_t height, std:
 
 Surface scale_surface(cairo_surface_t* source, uint32_t width, uint32_t height) {
   int sw = cairo_image_surface_get_width(source), sh = cairo_image_surface_get_height(source);
+  const cairo_format_t format = cairo_image_surface_get_format(source);
+  if ((format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24) && width <= uint32_t(sw) &&
+      height <= uint32_t(sh))
+    return area_downscale(source, width, height);
+  // Enlarging (or an unusual format): cairo's filter.
   Surface out(cairo_image_surface_create(cairo_image_surface_get_format(source), int(width), int(height)));
   Cairo cr(cairo_create(out.get()));
   cairo_scale(cr.get(), double(width) / sw, double(height) / sh);

@@ -27,7 +27,8 @@ Surface decode_raster(std::string_view bytes, ImageFormat format, uint32_t hint_
 /// not loaded (no base file is given). Null with `error` set on failure.
 Surface render_svg(std::string_view bytes, uint32_t width, uint32_t height, std::string& error);
 
-/// A copy of `source` resampled to width x height (a box-filtered downscale).
+/// A copy of `source` resampled to width x height (an area-average downscale; enlarging
+/// goes through cairo's filter).
 Surface scale_surface(cairo_surface_t* source, uint32_t width, uint32_t height);
 
 /// True when any pixel is not fully opaque.

@@ -96,7 +96,8 @@ struct FigureOptions {
   uint64_t max_pixels = 50'000'000;     ///< decompression bomb limit
   std::string user_agent;               ///< default: folio/<version>
   uint64_t downscale_pixels = 0;        ///< `max_pixels` for output: downscale larger figures (0: never)
-  int jpeg_quality = 85;
+  int jpeg_quality = 85;                ///< for figures saved as JPEG that were not JPEG (WebP); a
+                                        ///< downscaled JPEG is saved again at its own quality
 };
 
 /// Emphasis on Han text (book.yaml `fonts.emphasis`). Chinese typography does not slant

@@ -2,10 +2,9 @@
 #include "render/prepare_figures.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <thread>
 
+#include "base/parallel_for.hpp"
 #include "flow/drawables.hpp"
 
 namespace folio::pdf {
@@ -22,19 +21,12 @@ std::vector<std::optional<FigureFile>> prepare_figures(const Book& book, const s
           placed[f->figure].second = std::max(placed[f->figure].second, f->height);
         }
   std::vector<std::optional<FigureFile>> out(book.figures.size());
-  std::atomic<size_t> next{0};
   auto px = [&](double pt) { return static_cast<uint32_t>(std::ceil(pt / 72.0 * style.image_dpi)); };
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < placed.size();) {
-      if (placed[i].first <= 0) continue;
-      out[i] = figure_file(book.figures[i], px(placed[i].first), px(placed[i].second), book.config.figures,
-                           diagnostics);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+  parallel_for(placed.size(), size_t(std::max(threads, 1)), [&](size_t i) {
+    if (placed[i].first <= 0) return;
+    out[i] = figure_file(book.figures[i], px(placed[i].first), px(placed[i].second), book.config.figures,
+                         diagnostics);
+  });
   return out;
 }
 

@@ -8,8 +8,10 @@
 #include "base/atomic_file.hpp"
 #include "base/hash.hpp"
 #include "figures/integrity.hpp"
+#include "figures/jpeg_quality.hpp"
 #include "figures/probe.hpp"
 #include "figures/raster.hpp"
+#include "figures/resample.hpp"
 #include "figures/svg_sanitize.hpp"
 #include "folio/figures.hpp"
 #include "samples.hpp"
@@ -378,4 +380,78 @@ TEST_CASE("integrity: whole images pass; corrupt, cut-off and empty ones are nam
   CHECK(image_data_problem(gif.substr(0, 30), ImageFormat::gif) == "a truncated GIF");
   std::string webp = test::make_webp(64, 48);
   CHECK(image_data_problem(webp.substr(0, webp.size() - 20), ImageFormat::webp) != "");
+}
+
+TEST_CASE("jpeg_quality reads back the quality a JPEG was saved at") {
+  for (int q : {40, 70, 85, 92, 100}) CHECK(jpeg_quality(test::make_jpeg(64, 48, q)) == q);
+  CHECK_FALSE(jpeg_quality("not a jpeg").has_value());
+  CHECK_FALSE(jpeg_quality(test::make_png(8, 8)).has_value());
+}
+
+TEST_CASE("a downscaled photo keeps its own JPEG quality and its aspect ratio") {
+  test::TempDir dir;
+  FigureOptions options;
+  options.cache_dir = dir.path() / "cache";
+  options.downscale_pixels = 1'000'000;
+  Diagnostics diag;
+  for (int q : {72, 93}) {
+    auto photo = asset_from(dir.path(), "p" + std::to_string(q) + ".jpg", test::make_jpeg(1800, 1200, q));
+    auto smaller = figure_for_epub(photo, options, diag);
+    REQUIRE(smaller);
+    CHECK(smaller->format == ImageFormat::jpeg);
+    CHECK(uint64_t(smaller->width) * smaller->height <= 1'000'000);
+    CHECK(uint64_t(smaller->width) * smaller->height > 950'000);
+    CHECK(std::abs(int(smaller->width) * 2 - int(smaller->height) * 3) <= 3);
+    std::string bytes;
+    REQUIRE(read_file(smaller->file, bytes));
+    CHECK(jpeg_quality(bytes) == q);
+    CHECK(probe_path(smaller->file).width == smaller->width);
+  }
+  CHECK(diag.warning_count() == 0);
+}
+
+namespace {
+// A surface whose pixel (x, y) is fill(x, y) in every colour channel.
+template <class Fill>
+SurfacePtr grey_surface(int w, int h, Fill fill) {
+  SurfacePtr s(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+  unsigned char* data = cairo_image_surface_get_data(s.get());
+  const int stride = cairo_image_surface_get_stride(s.get());
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      unsigned char* p = data + y * stride + 4 * x;
+      p[0] = p[1] = p[2] = fill(x, y);
+      p[3] = 255;
+    }
+  cairo_surface_mark_dirty(s.get());
+  return s;
+}
+int grey_at(cairo_surface_t* s, int x, int y) {
+  cairo_surface_flush(s);
+  return cairo_image_surface_get_data(s)[y * cairo_image_surface_get_stride(s) + 4 * x];
+}
+}  // namespace
+
+TEST_CASE("area_downscale averages what each pixel covers: no aliasing, edges kept") {
+  // A one-pixel checkerboard: every output pixel of any reduction is mid-grey, where
+  // point sampling would give black or white.
+  auto checker = grey_surface(300, 200, [](int x, int y) { return (x + y) % 2 ? 255 : 0; });
+  for (auto [w, h] : {std::pair{150, 100}, {100, 66}, {211, 141}, {37, 23}}) {
+    auto out = area_downscale(checker.get(), uint32_t(w), uint32_t(h));
+    REQUIRE(cairo_image_surface_get_width(out.get()) == w);
+    REQUIRE(cairo_image_surface_get_height(out.get()) == h);
+    for (int y = 1; y < h - 1; y += 7)
+      for (int x = 1; x < w - 1; x += 5) CHECK(std::abs(grey_at(out.get(), x, y) - 128) <= 24);
+  }
+  // Black up to x = 151, white after, reduced by 3: pure on both sides, and the one output
+  // pixel that straddles the edge (source 150-152: one black, two white) is their mean.
+  auto halves = grey_surface(300, 30, [](int x, int) { return x < 151 ? 0 : 255; });
+  auto third = area_downscale(halves.get(), 100, 10);
+  CHECK(grey_at(third.get(), 0, 5) == 0);
+  CHECK(grey_at(third.get(), 49, 5) == 0);
+  CHECK(std::abs(grey_at(third.get(), 50, 5) - 170) <= 1);
+  CHECK(grey_at(third.get(), 51, 5) == 255);
+  CHECK(grey_at(third.get(), 99, 5) == 255);
+  // Alpha is averaged with the colour (premultiplied), and an opaque image stays opaque.
+  CHECK(cairo_image_surface_get_data(third.get())[3] == 255);
 }
