@@ -617,14 +617,18 @@ Blocks html_blocks(std::string_view html, const std::vector<uint32_t>& origins, 
     }
     for (auto& [name, at] : open) reader.warn_at(pos_at(at), "HTML <" + name + "> is never closed");
   }
-  XmlDocPtr doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+  // libxml2's parser knows HTML 4's named references only; HTML5's go in as numeric ones.
+  std::string parsed(html);
+  std::vector<uint32_t> parsed_origins(origins);
+  html5_references_as_numeric(parsed, parsed_origins);
+  XmlDocPtr doc(htmlReadMemory(parsed.data(), static_cast<int>(parsed.size()), nullptr, "UTF-8",
                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                    HTML_PARSE_NONET));
   if (!doc) {
     out.push_back(Block{RawBlock{"html", std::string(html)}, pos_at(0)});
     return out;
   }
-  DomMapper mapper(html, origins, reader);
+  DomMapper mapper(parsed, parsed_origins, reader);
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   for (const xmlNode* part = root ? root->children : nullptr; part; part = part->next) {
     if (part->type != XML_ELEMENT_NODE) continue;

@@ -128,6 +128,10 @@ void prepare_html_parser();
 Blocks html_blocks(std::string_view html, const std::vector<uint32_t>& origins, PostReader& reader);
 /// The characters of an HTML5 named character reference (`check` → "✓"), if it is one.
 std::optional<std::string_view> named_entity(std::string_view name);
+/// Rewrites the named references of HTML5 that libxml2's HTML 4 parser does not know
+/// (`&check;`, `&NewLine;`) as numeric ones, which it does; `origins` (one source offset
+/// per byte, when it has html's size) follows, each new byte taking its '&'s origin.
+void html5_references_as_numeric(std::string& html, std::vector<uint32_t>& origins);
 /// Decodes an HTML entity (`&nbsp;`, `&#x4e2d;`) to UTF-8; empty if unknown.
 std::string decode_entity(std::string_view entity);
 

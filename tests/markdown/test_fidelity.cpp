@@ -72,6 +72,24 @@ TEST_CASE("HTML5 named entities that HTML4 lacks") {
   CHECK(para_text(two) == "\u2242\u0338");
 }
 
+TEST_CASE("HTML5 named entities inside a raw HTML block") {
+  Diagnostics diag;
+  // libxml2's HTML parser knows HTML 4's names only; &LT; and &GT; decode to markup
+  // characters and must stay text.
+  Document doc = read("<p>&check; done &CounterClockwiseContourIntegral; &LT;b&GT; &amp; &nbsp;&nosuch;</p>\n\n"
+                      "<div>\n<p>line two &NotEqualTilde;</p>\n</div>\n",
+                      diag);
+  std::string text;
+  for_each_inline(doc, [&](const Inline& in) {
+    if (auto* t = std::get_if<Text>(&in.node)) text += t->text;
+  });
+  INFO(text);
+  CHECK(text.find("\u2713 done \u2233 <b> & \u00A0&nosuch;") != std::string::npos);
+  CHECK(text.find("line two \u2242\u0338") != std::string::npos);
+  CHECK(text.find("&check;") == std::string::npos);
+  CHECK(diag.warning_count() == 0);
+}
+
 TEST_CASE("gemoji shortcodes beyond the common ones") {
   Diagnostics diag;
   MarkdownOptions on;
