@@ -48,6 +48,7 @@ struct FigureDrawable : Drawable {
 struct TableRowDrawable : Drawable {
   struct Cell {
     SharedLayout layout;
+    std::vector<LineBox> lines;  ///< from layout_paragraph: the pitch, and room for ruby
     double x = 0;      ///< left of the cell, relative to the table
     double width = 0;
   };

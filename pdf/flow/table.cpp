@@ -156,10 +156,9 @@ std::vector<TableRowOut> layout_table(const Table& table, const TableSettings& s
       if (c < rows[r].size()) {
         ParagraphSpec spec = cell_spec(s, size, row.header, widths[c] - 2 * pad, align(c));
         ParagraphLayout p = layout_paragraph(text, cell_text(*rows[r][c].cell, s, size, &row.note_numbers), spec);
+        height = std::max(height, p.height());
         cell.layout = p.layout;
-        PangoRectangle logical;
-        pango_layout_get_extents(p.layout.get(), nullptr, &logical);
-        height = std::max(height, logical.height / double(PANGO_SCALE));
+        cell.lines = std::move(p.lines);
       }
       d->cells.push_back(std::move(cell));
       x += widths[c];

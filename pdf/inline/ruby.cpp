@@ -23,6 +23,9 @@ constexpr double kBaseTopEm = 0.88;
 constexpr double kReadingDescentEm = 0.24;
 /// The reading's height above its baseline, in reading ems: accented capitals and tone marks.
 constexpr double kReadingAscentEm = 0.95;
+/// Clear space between the reading's top and the line above's bottom, in reading ems:
+/// in tight leading (table cells) the reading would otherwise touch the descenders there.
+constexpr double kReadingClearanceEm = 0.2;
 
 const char* const kReadingsKey = "folio-ruby-readings";
 
@@ -123,7 +126,7 @@ double ruby_room_above(PangoLayout* layout, int line_start, int line_length) {
   if (!readings) return 0;
   for (const RubySpan& span : readings->spans)
     if (span.start < line_start + line_length && span.end > line_start)
-      return readings->baseline + readings->size * kReadingAscentEm;
+      return readings->baseline + readings->size * (kReadingAscentEm + kReadingClearanceEm);
   return 0;
 }
 

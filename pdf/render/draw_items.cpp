@@ -119,10 +119,18 @@ void TableRowDrawable::draw(DrawContext& dc, double x, double y, double height) 
   cairo_line_to(cr, x + width, y + height);
   cairo_stroke(cr);
   cairo_restore(cr);
+  // Line by line from the cell's line boxes, as body text: a line with ruby has its room.
   for (const Cell& c : cells) {
     if (!c.layout) continue;
-    cairo_move_to(cr, x + c.x + padding, y + padding);
-    show_layout(cr, c.layout.get());
+    double top = y + padding;
+    for (size_t i = 0; i < c.lines.size(); ++i) {
+      const LineBox& box = c.lines[i];
+      if (PangoLayoutLine* line = pango_layout_get_line_readonly(c.layout.get(), int(i))) {
+        cairo_move_to(cr, x + c.x + padding + box.x, top + box.baseline);
+        show_layout_line(cr, line);
+      }
+      top += box.height;
+    }
   }
 }
 

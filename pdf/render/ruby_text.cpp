@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "inline/ruby.hpp"
@@ -34,6 +35,33 @@ void show_glyphs_as(cairo_t* cr, PangoFont* font, const std::vector<cairo_glyph_
   cairo_text_cluster_t cluster{static_cast<int>(text.size()), static_cast<int>(glyphs.size())};
   cairo_show_text_glyphs(cr, text.c_str(), static_cast<int>(text.size()), glyphs.data(),
                          static_cast<int>(glyphs.size()), &cluster, 1, cairo_text_cluster_flags_t(0));
+}
+
+/// A glyph that draws nothing (the font's space) and its advance, in points.
+struct Inkless {
+  unsigned long index;
+  double advance;
+  double em;  ///< the font's size
+};
+std::optional<Inkless> inkless_glyph(PangoFont* font) {
+  cairo_scaled_font_t* scaled = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+  if (!scaled) return std::nullopt;
+  cairo_glyph_t* glyphs = nullptr;
+  int count = 0;
+  if (cairo_scaled_font_text_to_glyphs(scaled, 0, 0, " ", 1, &glyphs, &count, nullptr, nullptr, nullptr) !=
+          CAIRO_STATUS_SUCCESS ||
+      count != 1) {
+    cairo_glyph_free(glyphs);
+    return std::nullopt;
+  }
+  cairo_text_extents_t extents;
+  cairo_scaled_font_glyph_extents(scaled, glyphs, 1, &extents);
+  cairo_matrix_t font_matrix;
+  cairo_scaled_font_get_font_matrix(scaled, &font_matrix);
+  Inkless space{glyphs[0].index, extents.x_advance, font_matrix.yy};
+  cairo_glyph_free(glyphs);
+  if (space.index == 0 || extents.width > 0) return std::nullopt;  // no space glyph, or one with ink
+  return space;
 }
 
 }  // namespace
@@ -106,9 +134,25 @@ void RubyLine::draw(cairo_t* cr, double x, double y) const {
     if (last && span.end <= line_end) shown += "(" + span.reading + ")";
     std::vector<cairo_glyph_t> glyphs;
     const double baseline = y - p.run->y_offset / double(PANGO_SCALE);
+    double cell_left = std::numeric_limits<double>::max(), cell_right = std::numeric_limits<double>::lowest();
     for (size_t i = 0; i < p.ids.size(); ++i) {
       const PangoGlyphGeometry& geometry = p.run->glyphs->glyphs[p.glyphs[i]].geometry;
       glyphs.push_back({p.ids[i], x + p.xs[i], baseline + geometry.y_offset / double(PANGO_SCALE)});
+      const double cell = p.xs[i] - geometry.x_offset / double(PANGO_SCALE);
+      cell_left = std::min(cell_left, cell);
+      cell_right = std::max(cell_right, cell + geometry.width / double(PANGO_SCALE));
+    }
+    // A base widened for its reading has blank room on both sides; a reader of the text
+    // layer (pdftotext, copy) spans the base's text over its glyphs only and would read
+    // that room as spaces ("以及 東京(とうきょう) 和"). Inkless space glyphs at the cell's
+    // edges, inside the same text span, make the span cover the whole cell. The bases are
+    // drawn after their line, so to poppler they are words of their own, and it reads a
+    // gap between words by the line's other gaps: even the justification slack before the
+    // cell (under 0.1 em) could read as a space. The leading one reaches back over it.
+    const bool first = k == 0 || pieces_[k - 1].span != p.span;
+    if (auto filler = inkless_glyph(p.run->item->analysis.font)) {
+      if (first) glyphs.insert(glyphs.begin(), {filler->index, x + cell_left - filler->em * 0.1, baseline});
+      if (last) glyphs.push_back({filler->index, x + cell_right - filler->advance, baseline});
     }
     show_glyphs_as(cr, p.run->item->analysis.font, glyphs, shown);
     if (!last) continue;

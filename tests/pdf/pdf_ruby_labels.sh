@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ruby and labels in the PDF, end to end through `folio build`:
-#   ruby    readings sit above their bases at half size, centred, clear of the line above,
-#           and pdftotext reads "汉(hàn)字(zì)", never "汉hàn字" (ruby_check.py, PyMuPDF)
+#   ruby    readings sit above their bases at half size, centred, clear of the line above
+#           (in a paragraph and in a table cell that wraps), and pdftotext reads
+#           "汉(hàn)字(zì)", never "汉hàn字" nor "以及 東京(とうきょう) 和" (ruby_check.py, PyMuPDF)
 #   labels  the contents heading and outline entry are "Contents" in an English book and
 #           "目录" in a Chinese one (one label table with the EPUB writer)
 # Usage: pdf_ruby_labels.sh CHECK FOLIO_BINARY SOURCE_DIR
@@ -32,6 +33,10 @@ date: 2024-05-01
 这一段先写一整行没有注音的文字，好让下一行的注音必须躲开它上面这一行的字，不能压在上面这一行的字上。读作<ruby>汉<rp>(</rp><rt>hàn</rt><rp>)</rp>字<rt>zì</rt></ruby>，以及<ruby>東京<rt>とうきょう</rt></ruby>和<ruby>一<rt>a very long reading</rt></ruby>。后面再接着写一些文字，让这一段落有好几行。
 
 Plain English with <ruby>kanji<rt>かんじ</rt></ruby> inside.
+
+| 词 | 说明 |
+|----|------|
+| 一 | 表格里的一格也会折行：这一格的文字写得很长很长，长到要折成好几行才放得下，<ruby>注音<rt>zhùyīn</rt></ruby>落在第二行或者更后面的一行里，它的读音不能压到上一行的字上。 |
 MD
   cat >"$1/content/posts/b.md" <<'MD'
 ---

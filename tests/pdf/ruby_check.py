@@ -10,7 +10,9 @@ import sys
 
 import fitz
 
-PAIRS = [("汉", "hàn"), ("字", "zì"), ("東京", "とうきょう"), ("一", "a very long reading"), ("kanji", "かんじ")]
+# The last pair is in a table cell, on a wrapped line: its reading must clear the line above.
+PAIRS = [("汉", "hàn"), ("字", "zì"), ("東京", "とうきょう"), ("一", "a very long reading"), ("kanji", "かんじ"),
+         ("注音", "zhùyīn")]
 failures = 0
 
 
@@ -62,9 +64,10 @@ for base, reading in PAIRS:
         continue
     r_glyphs = readings[0]
     r = box(r_glyphs)
-    bases = find_runs(gs, base, lambda s: abs(s - body) < 0.01)
+    # Body text, or a table's smaller type: at least half again the reading's size.
+    bases = find_runs(gs, base, lambda s: s <= body + 0.01 and s > r_glyphs[0][2] * 1.5)
     if not bases:
-        fail(f"{base!r}: no base glyphs at the body size")
+        fail(f"{base!r}: no base glyphs at a text size")
         continue
     # The base under the reading: the nearest one by horizontal centre.
     b_glyphs = min(bases, key=lambda run: abs((box(run).x0 + box(run).x1) / 2 - (r.x0 + r.x1) / 2)
@@ -87,7 +90,7 @@ for base, reading in PAIRS:
         overlap = g[1] & r
         if not overlap.is_empty and overlap.width > 0.3 and overlap.height > 0.3:
             fail(f"{reading!r} at {tuple(round(v, 1) for v in r)} runs into {g[0]!r} at {tuple(round(v, 1) for v in g[1])}")
-        same_line = abs(g[1].y1 - b.y1) < 1 and abs(g[2] - body) < 0.01
+        same_line = abs(g[1].y1 - b.y1) < 1 and abs(g[2] - b_glyphs[0][2]) < 0.01
         if same_line and min(g[1].x1, r.x1) - max(g[1].x0, r.x0) > 0.5:
             fail(f"{reading!r} hangs over {g[0]!r}, a neighbour of its base {base!r}")
 
@@ -100,6 +103,17 @@ for base, reading in PAIRS:
         fail(f"pdftotext does not read {want!r}")
     if flat.count(reading.replace(" ", "")) != 1:
         fail(f"pdftotext reads {reading!r} {flat.count(reading.replace(' ', ''))} times, not once")
+# A base widened for a long reading leaves room on both sides of it in the line: the text
+# layer must not read that room as spaces ("以及 東京(とうきょう) 和").
+joined = text.replace("\n", "")
+for base, reading in PAIRS[:4]:  # the Chinese sentence; "kanji" sits between real spaces
+    want = base + "(" + reading + ")"
+    at = joined.find(want)
+    if at < 0:
+        continue  # reported above
+    around = joined[max(at - 1, 0):at] + joined[at + len(want):at + len(want) + 1]
+    if " " in around:
+        fail(f"pdftotext puts a space next to {want!r}: {joined[max(at - 3, 0):at + len(want) + 3]!r}")
 for run_together in ("汉hàn字", "汉hàn", "字zì"):
     if run_together in flat:
         fail(f"pdftotext runs base and reading together: {run_together!r}")
