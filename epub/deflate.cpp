@@ -4,8 +4,8 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
+
+#include "base/parallel_for.hpp"
 
 namespace folio::epub {
 
@@ -34,15 +34,7 @@ Deflated deflate_one(std::string_view in) {
 
 std::vector<Deflated> deflate_all(const std::vector<std::string_view>& inputs, unsigned threads) {
   std::vector<Deflated> out(inputs.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) out[i] = deflate_one(inputs[i]);
-  };
-  threads = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(std::max<size_t>(inputs.size(), 1)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+  parallel_for(inputs.size(), threads, [&](size_t i) { out[i] = deflate_one(inputs[i]); });
   return out;
 }
 

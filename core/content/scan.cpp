@@ -1,11 +1,10 @@
 // Scanning PATHS: site roots, content folders and files; leaf bundles, section pages; reading posts in parallel.
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "folio/content.hpp"
+#include "base/parallel_for.hpp"
 #include "post_reader.hpp"
 #include "safe_path.hpp"
 #include "siteconfig.hpp"
@@ -258,30 +257,22 @@ Collection collect_posts(const BookConfig& config, Diagnostics& diagnostics) {
 
   // Runs `read` over the jobs of one kind, in parallel.
   auto read_all = [&](bool sections) {
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-      for (size_t i = next++; i < jobs.size(); i = next++) {
-        const ReadJob& job = jobs[i];
-        if (job.section != sections) continue;
-        Diagnostics local;
-        if (auto bytes = content::read_file_bytes(job.source.file, job.source.display_path, local)) {
-          const ContentRoot& root = collection.roots[job.root];
-          const SiteConfig* site = root.site ? &*root.site : nullptr;
-          if (job.section) results[i].section = content::read_section_text(job.source, *bytes, local);
-          else {
-            content::PostContext context{site, zones[job.root] ? &*zones[job.root] : nullptr, &cascades[i]};
-            results[i].post = content::read_post_text(job.source, *bytes, context, local);
-          }
-        }
-        results[i].diagnostics = local.all();
-      }
-    };
     size_t count = size_t(std::count_if(jobs.begin(), jobs.end(), [&](const ReadJob& j) { return j.section == sections; }));
-    size_t threads = std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, count / 32 + 1});
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
+    parallel_for(jobs.size(), std::min<size_t>({cpu_threads(), 8, count / 32 + 1}), [&](size_t i) {
+      const ReadJob& job = jobs[i];
+      if (job.section != sections) return;
+      Diagnostics local;
+      if (auto bytes = content::read_file_bytes(job.source.file, job.source.display_path, local)) {
+        const ContentRoot& root = collection.roots[job.root];
+        const SiteConfig* site = root.site ? &*root.site : nullptr;
+        if (job.section) results[i].section = content::read_section_text(job.source, *bytes, local);
+        else {
+          content::PostContext context{site, zones[job.root] ? &*zones[job.root] : nullptr, &cascades[i]};
+          results[i].post = content::read_post_text(job.source, *bytes, context, local);
+        }
+      }
+      results[i].diagnostics = local.all();
+    });
   };
 
   // Section pages first: their `cascade` applies to the posts below them, the nearest

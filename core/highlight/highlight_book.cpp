@@ -2,11 +2,10 @@
 // book's code colours. Names are resolved and guessed on the calling thread; the
 // highlighting itself runs on worker threads, one highlighter per block.
 #include <algorithm>
-#include <atomic>
 #include <set>
-#include <thread>
 
 #include "folio/book.hpp"
+#include "base/parallel_for.hpp"
 #include "highlight.hpp"
 
 namespace folio {
@@ -130,15 +129,8 @@ void highlight_book(Book& book, const Value* site_highlight, Diagnostics& diagno
 
   // Pass 2: load each definition once here, then highlight on worker threads.
   for (const std::string& d : definitions) prepare_definition(d);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < work.size(); i = next++) work[i]->tokens = highlight_code(work[i]->highlight, work[i]->text);
-  };
-  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), work.size() / 16 + 1);
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
+  parallel_for(work.size(), std::min(cpu_threads(), work.size() / 16 + 1),
+               [&](size_t i) { work[i]->tokens = highlight_code(work[i]->highlight, work[i]->text); });
 }
 
 }  // namespace folio

@@ -5,11 +5,11 @@
 #include <cctype>
 #include <map>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "folio/progress.hpp"
+#include "base/parallel_for.hpp"
 #include "base/uri.hpp"
 #include "reading.hpp"
 
@@ -310,30 +310,22 @@ Book read_book(const BookConfig& config, const Collection& collection, const Boo
   for (const auto& title : plan.parts) book.parts.push_back(Part{title});
   book.chapters.resize(plan.chapters.size());
   // Chapters are independent: read them on a few workers, each taking the next one.
-  std::atomic<size_t> next{0}, done{0};
-  auto work = [&] {
-    for (size_t i = next++; i < plan.chapters.size(); i = next++) {
-      if (build_cancelled(diagnostics)) break;
-      const Post& post = *plan.chapters[i].post;
-      ReadContext context{&config.markdown, site_of(collection, post)};
-      Chapter& ch = book.chapters[i];
-      ch.document = read_post(post, context, diagnostics);
-      ch.post = post;
-      ch.post.body.clear();
-      // The title is shown by every writer (headings, running heads, contents, outline):
-      // curly quotes and dashes once here, as in the text.
-      if (config.markdown.typographer) ch.post.title = markdown::typographer(ch.post.title, 0);
-      ch.part = plan.chapters[i].part;
-      report_progress(diagnostics, ProgressEvent{Stage::reading, ++done, plan.chapters.size(), 0, 0, 0});
-    }
-  };
-  size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 8);
-  workers = std::min(workers, std::max<size_t>(plan.chapters.size(), 1));
+  std::atomic<size_t> done{0};
   markdown::prepare_html_parser();
-  std::vector<std::thread> threads;
-  for (size_t w = 1; w < workers; ++w) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
+  parallel_for(plan.chapters.size(), std::clamp<size_t>(cpu_threads(), 2, 8), [&](size_t i) {
+    if (build_cancelled(diagnostics)) return;
+    const Post& post = *plan.chapters[i].post;
+    ReadContext context{&config.markdown, site_of(collection, post)};
+    Chapter& ch = book.chapters[i];
+    ch.document = read_post(post, context, diagnostics);
+    ch.post = post;
+    ch.post.body.clear();
+    // The title is shown by every writer (headings, running heads, contents, outline):
+    // curly quotes and dashes once here, as in the text.
+    if (config.markdown.typographer) ch.post.title = markdown::typographer(ch.post.title, 0);
+    ch.part = plan.chapters[i].part;
+    report_progress(diagnostics, ProgressEvent{Stage::reading, ++done, plan.chapters.size(), 0, 0, 0});
+  });
   // A cancelled build left chapters unread: no half-read book goes further.
   if (build_cancelled(diagnostics)) {
     book.chapters.clear();
