@@ -67,8 +67,8 @@ std::string share(uint64_t part, uint64_t total) {
 
 }  // namespace
 
-void check_size_budget(const Book& book, const std::filesystem::path& written, Diagnostics& diagnostics) {
-  const uint64_t budget_mb = book.config.epub.size_budget_mb;
+void check_size_budget(const Book& book, uint64_t budget_mb, const std::filesystem::path& written,
+                       Diagnostics& diagnostics) {
   if (budget_mb == 0) return;
   const std::optional<EpubSizes> sizes = measure_epub(written);
   if (!sizes || sizes->total <= budget_mb * 1'000'000) return;

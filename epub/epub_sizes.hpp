@@ -8,8 +8,9 @@
 
 namespace folio::epub {
 
-/// Warns when the EPUB written at `written` is over the book's size budget, with the
+/// Warns when the EPUB written at `written` is over `budget_mb` (0: no budget), with the
 /// share of images, fonts and text.
-void check_size_budget(const Book& book, const std::filesystem::path& written, Diagnostics& diagnostics);
+void check_size_budget(const Book& book, uint64_t budget_mb, const std::filesystem::path& written,
+                       Diagnostics& diagnostics);
 
 }  // namespace folio::epub

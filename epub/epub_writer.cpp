@@ -12,6 +12,7 @@
 #include "folio/fonts.hpp"
 #include "base/labels.hpp"
 #include "base/language.hpp"
+#include "base/option_checks.hpp"
 #include "base/parallel_for.hpp"
 #include "nav.hpp"
 #include "package.hpp"
@@ -37,10 +38,10 @@ const char* extension_of(ImageFormat f) {
 
 // Each figure as the archive will hold it (through figure_for_epub: WebP becomes PNG,
 // SVG is sanitized, big images are downscaled when asked).
-std::vector<ImageEntry> pack_figures(const Book& book, Diagnostics& diagnostics) {
+std::vector<ImageEntry> pack_figures(const Book& book, const EpubOptions& epub_options, Diagnostics& diagnostics) {
   std::vector<ImageEntry> images(book.figures.size());
   FigureOptions options = book.config.figures;
-  const uint64_t limit = book.config.epub.max_image_pixels;
+  const uint64_t limit = epub_options.max_image_pixels;
   if (limit > 0 && (options.downscale_pixels == 0 || options.downscale_pixels > limit)) options.downscale_pixels = limit;
   // Downscaling a photo is seconds of CPU on a cold cache: one figure per core.
   parallel_for(book.figures.size(), cpu_threads(), [&](size_t i) {
@@ -126,22 +127,28 @@ std::string writer_text(const Book& book, const std::string& language) {
 }  // namespace
 
 bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics) {
+  return write_epub(book, book.config.epub, out, diagnostics);
+}
+
+bool write_epub(const Book& book, const EpubOptions& options, const std::filesystem::path& out,
+                Diagnostics& diagnostics) {
+  if (!check_options(options, diagnostics)) return false;
   const std::string language = book_language(book);
   const std::string title = book.meta().title.empty() ? labels_for(language).untitled : book.meta().title;
 
-  std::vector<ImageEntry> images = pack_figures(book, diagnostics);
+  std::vector<ImageEntry> images = pack_figures(book, options, diagnostics);
   std::vector<EmbeddedFont> fonts;
   // Without embedded fonts a reader may have no Kai face: kai becomes dots, as on a machine
   // without one.
   HanEmphasis han_emphasis = book.config.fonts.emphasis == HanEmphasis::kai ? HanEmphasis::dots : book.config.fonts.emphasis;
-  if (book.config.epub.embed_fonts != EpubOptions::EmbedFonts::none) {
+  if (options.embed_fonts != EpubOptions::EmbedFonts::none) {
     FontSet font_set = resolve_fonts(book.config.fonts, language, diagnostics, book.config.base_dir);
     han_emphasis = font_set.emphasis;
     fonts = fonts_for_epub(book, font_set, diagnostics, writer_text(book, language));
   }
   // The code rules come first so that book.yaml's stylesheets (after the defaults) can restyle them.
   const std::string css = code_stylesheet(book.code_colors, book.config.code.wrap) +
-                          book_stylesheet(book.config, fonts, diagnostics, han_emphasis);
+                          book_stylesheet(book.config, options, fonts, diagnostics, han_emphasis);
 
   ChapterContext context;
   context.book = &book;
@@ -149,7 +156,7 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
   context.images = &images;
   context.diagnostics = &diagnostics;
   context.han_emphasis = han_emphasis;
-  const BookLayout layout = layout_book(book, book.config.epub.split_bytes, estimate_block_size);
+  const BookLayout layout = layout_book(book, options.split_bytes, estimate_block_size);
   context.layout = &layout;
 
   // Reading order: cover, title page, contents, then each part's page before its
@@ -251,7 +258,7 @@ bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics&
       if (c.post.date) mtime = std::max(mtime, c.post.date->unix_seconds);
   }
   if (!write_container(out, "EPUB/content.opf", entries, mtime, diagnostics)) return false;
-  epub::check_size_budget(book, out, diagnostics);
+  epub::check_size_budget(book, options.size_budget_mb, out, diagnostics);
   return true;
 }
 

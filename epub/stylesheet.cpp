@@ -170,16 +170,16 @@ nav ol { list-style-type: none; padding-left: 1.2em; }
   return css;
 }
 
-std::string book_stylesheet(const BookConfig& config, const std::vector<EmbeddedFont>& fonts,
+std::string book_stylesheet(const BookConfig& config, const EpubOptions& options, const std::vector<EmbeddedFont>& fonts,
                             Diagnostics& diagnostics, HanEmphasis han_emphasis) {
   std::string css;
   for (const auto& font : fonts) {
     css += font.css;
     if (!css.empty() && css.back() != '\n') css += '\n';
   }
-  css += default_stylesheet(config.epub, fonts);
+  css += default_stylesheet(options, fonts);
   css += text_spans_stylesheet(han_emphasis, fonts);
-  for (const auto& sheet : config.epub.stylesheets) {
+  for (const auto& sheet : options.stylesheets) {
     std::filesystem::path file = sheet.is_absolute() ? sheet : config.base_dir / sheet;
     std::string text, error;
     if (!read_file(file, text, &error)) {

@@ -21,7 +21,7 @@ std::string default_stylesheet(const EpubOptions& options, const std::vector<Emb
 /// style.css: the fonts' @font-face rules, the default rules, the rules of the context spans
 /// (text_spans_stylesheet), then each file of
 /// options.stylesheets in order (a file that cannot be read is a warning at book.yaml).
-std::string book_stylesheet(const BookConfig& config, const std::vector<EmbeddedFont>& fonts,
+std::string book_stylesheet(const BookConfig& config, const EpubOptions& options, const std::vector<EmbeddedFont>& fonts,
                             Diagnostics& diagnostics, HanEmphasis han_emphasis = HanEmphasis::slant);
 
 }  // namespace folio::epub

@@ -23,6 +23,6 @@ struct BookLayout {
 
 /// Lays out the book: chapters in parallel on `threads` threads (one Pango font map each),
 /// then the page plan and the contents with the real page numbers.
-BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads = 2);
+BookLayout layout_book(const Book& book, const PdfOptions& options, Diagnostics& diagnostics, int threads = 2);
 
 }  // namespace folio::pdf

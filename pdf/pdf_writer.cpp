@@ -10,6 +10,7 @@
 
 #include "folio/progress.hpp"
 #include "base/atomic_file.hpp"
+#include "base/option_checks.hpp"
 #include "book_layout.hpp"
 #include "dest_names.hpp"
 #include "flow/collect.hpp"
@@ -90,7 +91,8 @@ std::vector<ChapterLayout> layout_chapters(const Book& book, const Style& style,
   return out;
 }
 
-std::vector<TocEntry> toc_entries(const Book& book, const std::vector<ChapterLayout>& chapters, const PagePlan* plan) {
+std::vector<TocEntry> toc_entries(const Book& book, int toc_depth, const std::vector<ChapterLayout>& chapters,
+                                  const PagePlan* plan) {
   std::vector<TocEntry> entries;
   auto label = [&](int chapter, int item) -> std::string {
     if (!plan) return "";
@@ -109,7 +111,7 @@ std::vector<TocEntry> toc_entries(const Book& book, const std::vector<ChapterLay
     }
     entries.push_back({1, ch.post.title, chapter_dest(static_cast<int>(c)), label(static_cast<int>(c), 0)});
     for (const TocMark& m : chapters[c].flow.toc)
-      if (m.level <= book.config.pdf.toc_depth)
+      if (m.level <= toc_depth)
         entries.push_back({m.level, m.title, m.dest, label(static_cast<int>(c), m.item)});
   }
   return entries;
@@ -120,9 +122,8 @@ std::vector<TocEntry> toc_entries(const Book& book, const std::vector<ChapterLay
 
 namespace pdf {
 
-BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads) {
+BookLayout layout_book(const Book& book, const PdfOptions& options, Diagnostics& diagnostics, int threads) {
   BookLayout layout;
-  const PdfOptions& options = book.config.pdf;
   layout.handout = options.handout.value_or(book.chapters.size() == 1);
   std::string language = book.meta().language.empty() ? "zh-CN" : book.meta().language;
   FontFamilies fonts = font_families(book.config.fonts, language, diagnostics, book.config.base_dir);
@@ -160,12 +161,12 @@ BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads) 
   // First pass: how many pages the contents take. Numbers sit in a fixed column, so the
   // count does not change once the real numbers are in; the loop only guards that.
   ChapterLayout& toc = layout.toc;
-  toc.flow = toc_flow(toc_entries(book, layout.chapters, nullptr), heading, style, text);
+  toc.flow = toc_flow(toc_entries(book, options.toc_depth, layout.chapters, nullptr), heading, style, text);
   toc.pages = distribute(toc.flow, ds);
   for (int pass = 0; pass < 3; ++pass) {
     plan_input.toc_pages = static_cast<int>(toc.pages.size());
     layout.plan = plan_pages(plan_input);
-    toc.flow = toc_flow(toc_entries(book, layout.chapters, &layout.plan), heading, style, text);
+    toc.flow = toc_flow(toc_entries(book, options.toc_depth, layout.chapters, &layout.plan), heading, style, text);
     toc.pages = distribute(toc.flow, ds);
     if (static_cast<int>(toc.pages.size()) == plan_input.toc_pages) break;
   }
@@ -175,12 +176,18 @@ BookLayout layout_book(const Book& book, Diagnostics& diagnostics, int threads) 
 }  // namespace pdf
 
 bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics) {
+  return write_pdf(book, book.config.pdf, out, diagnostics);
+}
+
+bool write_pdf(const Book& book, const PdfOptions& options, const std::filesystem::path& out,
+               Diagnostics& diagnostics) {
+  if (!check_options(options, diagnostics)) return false;
   CNumericLocale c_locale;
   if (book.chapters.empty()) {
     diagnostics.error({out.string(), 0, 0}, "no chapters to write into the PDF");
     return false;
   }
-  pdf::BookLayout layout = pdf::layout_book(book, diagnostics);
+  pdf::BookLayout layout = pdf::layout_book(book, options, diagnostics);
   if (build_cancelled(diagnostics)) return false;
 
   pdf::RenderInput input;

@@ -21,6 +21,7 @@ inline constexpr Range<double> kCjkLatinSpaceEm{0.0, 1.0};
 inline constexpr Range<double> kCodeScale{0.5, 2.0};
 inline constexpr Range<double> kMarginMm{0.0, 100.0};
 inline constexpr Range<int64_t> kImageDpi{72, 1200};
+inline constexpr Range<int64_t> kTocDepth{1, 3};
 
 // figures:
 inline constexpr Range<int64_t> kParallel{1, 64};
@@ -31,6 +32,7 @@ inline constexpr Range<int64_t> kMaxBytes{1, int64_t(1) << 31};     // 2 GiB per
 inline constexpr Range<int64_t> kMaxPixels{1, int64_t(1) << 32};
 inline constexpr Range<int64_t> kDownscalePixels{0, int64_t(1) << 32};
 inline constexpr Range<int64_t> kSizeBudgetMb{0, 1 << 20};  // epub.size_budget_mb; 0: none
+inline constexpr Range<int64_t> kSplitBytes{0, int64_t(1) << 31};  // epub.split_size; 0: never split
 inline constexpr Range<int64_t> kTabWidth{0, 16};  // code.tab_width; 0 keeps the default
 inline constexpr Range<int64_t> kJpegQuality{1, 100};
 

@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "folio/export.hpp"
 #include "folio/config.hpp"
 #include "folio/document.hpp"
 #include "folio/post.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 /// A group of chapters (by tag, section or year; see Grouping).
 struct Part {
@@ -66,4 +68,5 @@ std::string book_language(const Book& book);
 /// without highlighting, blocks stay plain but line options and colours are still set.
 void highlight_book(Book& book, const Value* site_highlight, Diagnostics& diagnostics);
 
+FOLIO_API_END
 }  // namespace folio

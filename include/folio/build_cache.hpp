@@ -11,11 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "folio/export.hpp"
 #include "folio/config.hpp"
 #include "folio/content.hpp"
 #include "folio/diagnostics.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 /// A fingerprint of everything a build may read.
 struct BuildInputs {
@@ -77,4 +79,5 @@ class BuildCache {
   std::filesystem::path dir_;
 };
 
+FOLIO_API_END
 }  // namespace folio

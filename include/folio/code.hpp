@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "folio/export.hpp"
+
 namespace folio {
+FOLIO_API_BEGIN
 
 /// The class of a highlighted token: KSyntaxHighlighting's default styles, which are
 /// also pandoc's (skylighting's) token classes.
@@ -78,4 +81,5 @@ double contrast_ratio(Rgb a, Rgb b);
 /// True when libfolio was built with KSyntaxHighlighting (FOLIO_WITH_HIGHLIGHTING).
 bool highlighting_available();
 
+FOLIO_API_END
 }  // namespace folio

@@ -8,11 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "folio/export.hpp"
 #include "folio/diagnostics.hpp"
 #include "folio/post.hpp"
 #include "folio/value.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 /// The book's own metadata (book.yaml top level). Empty fields are filled in
 /// from the site config and the posts when the book is assembled.
@@ -189,4 +191,5 @@ struct BookConfig {
 /// errors; on a file that cannot be parsed at all, returns nullopt after an error.
 std::optional<BookConfig> load_book_config(const std::filesystem::path& file, Diagnostics& diagnostics);
 
+FOLIO_API_END
 }  // namespace folio

@@ -6,11 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "folio/export.hpp"
 #include "folio/config.hpp"
 #include "folio/diagnostics.hpp"
 #include "folio/post.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 /// A Hugo site's own config (config.* or hugo.* beside content/).
 struct SiteConfig {
@@ -73,4 +75,5 @@ BookPlan select_posts(const Collection& collection, const BookConfig& config, in
 /// Fills empty book metadata from the site config and the chosen posts.
 void complete_metadata(BookConfig& config, const Collection& collection, const BookPlan& plan);
 
+FOLIO_API_END
 }  // namespace folio

@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "folio/export.hpp"
+
 namespace folio {
+FOLIO_API_BEGIN
 
 /// How bad a diagnostic is. Under `strict`, warnings count as errors.
 enum class Severity { note, warning, error };
@@ -77,4 +80,5 @@ class Diagnostics {
   bool strict_ = false;
 };
 
+FOLIO_API_END
 }  // namespace folio

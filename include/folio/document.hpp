@@ -10,10 +10,12 @@
 #include <variant>
 #include <vector>
 
+#include "folio/export.hpp"
 #include "folio/code.hpp"
 #include "folio/diagnostics.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 /// Where a node starts in its post's Markdown file (1-based; 0 = unknown, e.g. a
 /// node a program added). The file is the Document's `source`.
@@ -227,6 +229,7 @@ void for_each_inline(const Document& doc, F&& f);
 /// with "t" for its type, "pos" [line, column], and its fields).
 std::string to_json(const Document& doc);
 
+FOLIO_API_END
 }  // namespace folio
 
 #include "folio/document_walk.hpp"

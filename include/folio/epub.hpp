@@ -5,13 +5,21 @@
 #include <filesystem>
 #include <optional>
 
+#include "folio/export.hpp"
 #include "folio/book.hpp"
 #include "folio/diagnostics.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
-/// Writes the book as an EPUB 3 file (through a temporary file beside `out`, renamed
-/// into place). Returns false, and leaves nothing at `out`, if it could not be written.
+/// Writes the book as an EPUB 3 file with `options` (the book's own `config.epub` is not
+/// read), through a temporary file beside `out`, renamed into place. Returns false, and
+/// leaves nothing at `out`, if it could not be written or an option is out of its range
+/// (an error names the field and the range; nothing is clamped). Options and their
+/// defaults: EpubOptions in folio/config.hpp.
+bool write_epub(const Book& book, const EpubOptions& options, const std::filesystem::path& out,
+                Diagnostics& diagnostics);
+/// The same with the options the book was configured with (book.yaml `epub:`).
 bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics);
 
 /// What takes the space in an EPUB: bytes in the archive (compressed where deflated).
@@ -25,4 +33,5 @@ struct EpubSizes {
 /// The sizes of the EPUB at `path`; nullopt if it cannot be read as a ZIP archive.
 std::optional<EpubSizes> measure_epub(const std::filesystem::path& path);
 
+FOLIO_API_END
 }  // namespace folio

@@ -6,11 +6,13 @@
 #include <filesystem>
 #include <optional>
 
+#include "folio/export.hpp"
 #include "folio/book.hpp"
 #include "folio/content.hpp"
 #include "folio/diagnostics.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 /// What resolve_figures did.
 struct FigureReport {
@@ -45,4 +47,5 @@ std::optional<RenderedFigure> figure_for_pdf(const FigureAsset& asset, uint32_t 
                                              uint32_t max_height, const FigureOptions& options,
                                              Diagnostics& diagnostics);
 
+FOLIO_API_END
 }  // namespace folio

@@ -10,6 +10,7 @@
 // make_book() runs the front half in one call.
 #pragma once
 
+#include "folio/export.hpp"
 #include "folio/book.hpp"
 #include "folio/build_cache.hpp"
 #include "folio/config.hpp"
@@ -27,6 +28,7 @@
 #include "folio/version.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 /// Runs collect_posts, select_posts, complete_metadata, read_book and, when
 /// `with_figures`, resolve_figures. `now_unix` decides future and expired posts
@@ -38,4 +40,5 @@ Book make_book(BookConfig config, int64_t now_unix, Diagnostics& diagnostics, bo
 /// markup.highlight). make_book() calls it; a program that runs the stages itself must too.
 void settle_book(Book& book, const Collection& collection, Diagnostics& diagnostics);
 
+FOLIO_API_END
 }  // namespace folio

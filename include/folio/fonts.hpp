@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "folio/export.hpp"
 #include "folio/book.hpp"
 #include "folio/config.hpp"
 #include "folio/diagnostics.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 enum class FontRole { body, heading, code };
 
@@ -118,4 +120,5 @@ std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts,
 /// monospace for code). Without embedded fonts for the role, just the generic family.
 std::string css_font_family(FontRole role, const std::vector<EmbeddedFont>& fonts);
 
+FOLIO_API_END
 }  // namespace folio

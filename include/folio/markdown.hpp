@@ -1,6 +1,7 @@
 // Markdown reading: a post's body (Hugo-flavoured Markdown) into the Document model.
 #pragma once
 
+#include "folio/export.hpp"
 #include "folio/book.hpp"
 #include "folio/config.hpp"
 #include "folio/content.hpp"
@@ -8,6 +9,7 @@
 #include "folio/document.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 /// What reading one post may consult besides its text.
 struct ReadContext {
@@ -24,4 +26,5 @@ Document read_post(const Post& post, const ReadContext& context, Diagnostics& di
 Book read_book(const BookConfig& config, const Collection& collection, const BookPlan& plan,
                Diagnostics& diagnostics);
 
+FOLIO_API_END
 }  // namespace folio

@@ -9,9 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "folio/export.hpp"
 #include "folio/value.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 /// A point in time as a front matter field wrote it.
 struct Date {
@@ -94,4 +96,5 @@ struct SectionPage {
 /// ("Cloud Native" and "cloud-native" are one tag).
 std::string normalize_term(std::string_view term);
 
+FOLIO_API_END
 }  // namespace folio

@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <functional>
 
+#include "folio/export.hpp"
 #include "folio/diagnostics.hpp"
 
 namespace folio {
+FOLIO_API_BEGIN
 
 /// The stages of a build, in the order they run.
 enum class Stage {
@@ -56,4 +58,5 @@ void cancel_build(Diagnostics& diagnostics);
 /// True after the handler returned false or cancel_build().
 bool build_cancelled(const Diagnostics& diagnostics);
 
+FOLIO_API_END
 }  // namespace folio

@@ -10,7 +10,10 @@
 #include <variant>
 #include <vector>
 
+#include "folio/export.hpp"
+
 namespace folio {
+FOLIO_API_BEGIN
 
 /// A JSON-like tree: what YAML, TOML and JSON front matter have in common.
 /// Dates stay strings in the form they were written (TOML native dates are
@@ -62,4 +65,5 @@ class Value {
   std::variant<std::monostate, bool, int64_t, double, std::string, List, Map> v_;
 };
 
+FOLIO_API_END
 }  // namespace folio

@@ -213,3 +213,42 @@ TEST_CASE("photos larger than epub.max_image_pixels are downscaled") {
   std::string ch = e.entry(out, "EPUB/ch001.xhtml");
   CHECK(has(ch, "width=\"" + std::to_string(w) + "\""));
 }
+
+TEST_CASE("write_epub takes its options per call, and refuses out-of-range ones by name") {
+  TempDir dir;
+  REQUIRE(write_png(dir.path() / "big.png", 3000, 2000));  // 6 MP
+  Book book = sample_book(dir.path(), false);
+  book.figures[0] = png_asset(dir.path() / "big.png", 3000, 2000, (dir.path() / "big.png").string());
+  // The book says: keep photos up to 4 MP. The call says: 1 MP, and a stylesheet of its own.
+  std::filesystem::path css = dir.path() / "call.css";
+  std::ofstream(css) << "p.call-only { color: teal; }\n";
+  EpubOptions options = book.config.epub;
+  options.max_image_pixels = 1'000'000;
+  options.stylesheets = {css};
+  Diagnostics diags;
+  auto out = dir.path() / "per-call.epub";
+  REQUIRE(write_epub(book, options, out, diags));
+  Epub e;
+  const std::string png = e.entry(out, "EPUB/images/fig-0001.png");
+  REQUIRE(png.size() > 24);
+  auto be32 = [&](size_t at) {
+    return uint32_t(uint8_t(png[at])) << 24 | uint32_t(uint8_t(png[at + 1])) << 16 |
+           uint32_t(uint8_t(png[at + 2])) << 8 | uint32_t(uint8_t(png[at + 3]));
+  };
+  CHECK(uint64_t(be32(16)) * be32(20) <= 1'000'000);
+  CHECK(has(e.entry(out, "EPUB/style.css"), "p.call-only"));
+  CHECK(book.config.epub.max_image_pixels == 4'000'000);  // the book itself is untouched
+  int status = 0;
+  std::string report = epubcheck(out, status);
+  INFO(report);
+  CHECK(has(report, "No errors or warnings detected"));
+
+  EpubOptions wrong = book.config.epub;
+  wrong.paragraph_indent_em = -3;
+  Diagnostics refused;
+  auto none = dir.path() / "refused.epub";
+  CHECK_FALSE(write_epub(book, wrong, none, refused));
+  CHECK_FALSE(std::filesystem::exists(none));
+  REQUIRE(refused.error_count() == 1);
+  CHECK(has(refused.all()[0].message, "EpubOptions::paragraph_indent_em is -3, outside 0-10"));
+}

@@ -111,7 +111,7 @@ TEST_CASE("examples/meetup as a book PDF") {
   REQUIRE(write_pdf(book, pdf, diag));
   CHECK(diag.error_count() == 0);
   Diagnostics diag2;
-  pdf::BookLayout layout = pdf::layout_book(book, diag2);
+  pdf::BookLayout layout = pdf::layout_book(book, book.config.pdf, diag2);
 
   int status = 0;
   std::string check = run("qpdf --check '" + pdf.string() + "' 2>&1", &status);
@@ -185,7 +185,7 @@ TEST_CASE("one meetup post as a handout PDF") {
   fs::path pdf = dir.path / "handout.pdf";
   REQUIRE(write_pdf(book, pdf, diag));
   Diagnostics diag2;
-  pdf::BookLayout layout = pdf::layout_book(book, diag2);
+  pdf::BookLayout layout = pdf::layout_book(book, book.config.pdf, diag2);
   CHECK(layout.handout);
   CHECK_FALSE(layout.with_toc);
   int status = 0;

@@ -2,6 +2,7 @@
 // pdftotext, pdfinfo, pdfimages (poppler-utils) and qpdf.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -34,7 +35,7 @@ TEST_CASE("a book PDF: fonts embedded, text in order, clreq line edges, metadata
   CHECK(diag.error_count() == 0);
 
   Diagnostics diag2;
-  pdf::BookLayout layout = pdf::layout_book(book, diag2);
+  pdf::BookLayout layout = pdf::layout_book(book, book.config.pdf, diag2);
 
   SUBCASE("qpdf finds no damage") {
     int status = 0;
@@ -163,7 +164,7 @@ TEST_CASE("a handout: A4, title block with tags, URLs as footnotes, no contents"
   run("qpdf --check '" + pdf.string() + "' >/dev/null 2>&1", &status);
   CHECK(status == 0);
   Diagnostics diag2;
-  pdf::BookLayout layout = pdf::layout_book(book, diag2);
+  pdf::BookLayout layout = pdf::layout_book(book, book.config.pdf, diag2);
   check_han_spacing_and_kinsoku(body_text(pdf, layout.style));
 }
 
@@ -175,6 +176,35 @@ TEST_CASE("a failed build leaves nothing at the output path") {
   CHECK_FALSE(write_pdf(book, pdf, diag));
   CHECK_FALSE(fs::exists(pdf));
   CHECK(diag.error_count() == 1);
+}
+
+TEST_CASE("write_pdf takes its options per call, and refuses out-of-range ones by name") {
+  SampleText sample;
+  Book book = sample_handout(&sample);  // configured as an A4 handout
+  TempDir dir;
+  PdfOptions options = book.config.pdf;
+  options.page = "A5";
+  options.handout = false;
+  fs::path pdf = dir.path / "a5.pdf";
+  Diagnostics diag;
+  REQUIRE(write_pdf(book, options, pdf, diag));
+  std::string info = run("pdfinfo '" + pdf.string() + "'");
+  CHECK(pdfinfo_field(info, "Page size").rfind("419.528 x 595.276", 0) == 0);  // A5, not the book's A4
+  CHECK(book.config.pdf.page != "A5");  // the book itself is untouched
+
+  for (auto bad : {+[](PdfOptions& o) { o.font_size_pt = 40; }, +[](PdfOptions& o) { o.margin_inner_mm = -5; },
+                   +[](PdfOptions& o) { o.toc_depth = 0; }, +[](PdfOptions& o) { o.line_height = std::nan(""); }}) {
+    PdfOptions wrong = book.config.pdf;
+    bad(wrong);
+    fs::path refused = dir.path / "refused.pdf";
+    Diagnostics d;
+    CHECK_FALSE(write_pdf(book, wrong, refused, d));
+    CHECK_FALSE(fs::exists(refused));
+    REQUIRE(d.error_count() == 1);
+    INFO(d.all()[0].message);
+    CHECK(d.all()[0].message.find("PdfOptions::") == 0);
+    CHECK(d.all()[0].message.find("outside") != std::string::npos);
+  }
 }
 
 TEST_CASE("odd documents still give a valid PDF: empty blocks, dangling references, deep nesting") {
@@ -250,7 +280,7 @@ TEST_CASE("parts appear in the outline and the contents, each over its chapters"
   CHECK(first != std::string::npos);
   CHECK(second != std::string::npos);
   Diagnostics diag2;
-  pdf::BookLayout layout = pdf::layout_book(book, diag2);
+  pdf::BookLayout layout = pdf::layout_book(book, book.config.pdf, diag2);
   int toc_page = 0;
   for (size_t i = 0; i < layout.plan.pages.size(); ++i)
     if (layout.plan.pages[i].kind == pdf::PageKind::toc && !toc_page) toc_page = static_cast<int>(i) + 1;
