@@ -10,6 +10,7 @@
 
 #include "base/utf8.hpp"
 #include "dest_names.hpp"
+#include "inline/cjk_classes.hpp"
 #include "inline/cjk_rules.hpp"
 #include "inline/code_breaks.hpp"
 #include "inline/han_emphasis.hpp"
@@ -212,6 +213,44 @@ int total_shortfall(PangoLayout* layout, int width) {
   return total;
 }
 
+/// The fewest ideographs a paragraph's last line should hold (besides its closing marks):
+/// clreq asks for two (cjk_kinsoku.cpp keeps them), a typesetter for four when the lines
+/// before can take it.
+constexpr int kLastLineIdeographs = 4;
+
+// A last line of two or three ideographs gets two more from the line before it when that
+// line can take the slack within its gaps' limits (it falls no shorter than before).
+void lengthen_last_line(PangoLayout* layout, InlineText& text, int width) {
+  if (pango_layout_get_line_count(layout) < 2) return;
+  PangoLayoutLine* last = pango_layout_get_line_readonly(layout, pango_layout_get_line_count(layout) - 1);
+  if (last->is_paragraph_start) return;
+  const std::string_view all = text.text;
+  // From the end back to the kLastLineIdeographs-th ideograph, over closing marks only.
+  size_t at = all.size();
+  int ideographs = 0;
+  while (at > 0 && ideographs < kLastLineIdeographs) {
+    size_t before = at;
+    const char32_t c = cjk::previous(all, before);
+    if (cjk::is_ideograph(c)) ++ideographs;
+    else if (!cjk::is_closing_mark(c) && c != U'.' && c != U'!' && c != U'?') return;
+    at = before;
+  }
+  if (ideographs < kLastLineIdeographs || static_cast<int>(at) >= last->start_index) return;
+  InlineText trial = clone(text);
+  PangoAttribute* keep = pango_attr_allow_breaks_new(FALSE);
+  keep->start_index = static_cast<guint>(at);
+  keep->end_index = static_cast<guint>(all.size());
+  pango_attr_list_insert(trial.attrs.get(), keep);
+  const int before = total_shortfall(layout, width);
+  const int lines = pango_layout_get_line_count(layout);
+  pango_layout_set_attributes(layout, trial.attrs.get());
+  if (pango_layout_get_line_count(layout) == lines && total_shortfall(layout, width) <= before) {
+    text = std::move(trial);
+    return;
+  }
+  pango_layout_set_attributes(layout, text.attrs.get());
+}
+
 }  // namespace
 
 double ParagraphLayout::height() const {
@@ -268,6 +307,7 @@ ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, co
   if (spec.hyphenate && spec.justify && spec.align == PANGO_ALIGN_LEFT && !spec.wrap_chars)
     if (const Hyphenator* hyphenator = context.hyphenator())
       hyphenate_loose_lines(layout, text, *hyphenator, width, justify_line_room);
+  if (cjk && spec.justify && spec.align == PANGO_ALIGN_LEFT && !spec.wrap_chars) lengthen_last_line(layout, text, width);
   keep_ruby_readings(layout, text.ruby, spec.size);
   if (cjk) justify_lines(layout, spec.align == PANGO_ALIGN_LEFT ? width : 0);
   else if (spec.justify && spec.align == PANGO_ALIGN_LEFT) pango_layout_set_justify(layout, TRUE);
