@@ -159,7 +159,7 @@ class Distributor {
         !(deferred_.empty() && last_keeps_with_next())) {
       // The figure opens the next page; the text after it fills this one. A figure right
       // after a heading is not deferred: the heading goes to the next page with it.
-      if (deferred_.empty()) fill_start_ = placed_.size();
+      fill_start_ = placed_.size();
       deferred_.push_back(i);
       return;
     }
@@ -172,7 +172,7 @@ class Distributor {
       return;
     }
     // Page break before item i; find the latest place the rules allow. While figures wait,
-    // the text placed before them stays: it is their anchor on this page.
+    // the text placed before the latest of them stays: it anchors them to this page.
     size_t floor = deferred_.empty() ? 0 : fill_start_;
     size_t pos = placed_.size();
     while (pos > floor && !may_break_at(pos, i)) --pos;
@@ -213,6 +213,7 @@ class Distributor {
       deferred_.pop_front();
       place(f, false, true);
     }
+    fill_start_ = placed_.size();  // text filling in for figures still waiting starts here
   }
 
   void finish_page() {
@@ -252,7 +253,7 @@ class Distributor {
   const DistributeSettings& s_;
   std::deque<int> queue_;      ///< items still to place, in order
   std::deque<int> deferred_;   ///< figures waiting for the next page
-  size_t fill_start_ = 0;      ///< placed_ index where the text filling in for them starts
+  size_t fill_start_ = 0;      ///< placed_ index of the first item after the latest waiting figure
   std::vector<int> headers_;   ///< table id → header row item
   std::vector<int> endnotes_;  ///< footnotes that go to the chapter end
   std::vector<Placed> placed_; ///< the page being filled

@@ -386,3 +386,43 @@ TEST_CASE("a deferred figure never moves past a heading, however much text follo
   int fig_page = page_of(pages, fig), heading_page = page_of(pages, heading);
   CHECK(fig_page <= heading_page);
 }
+
+TEST_CASE("many flows: figures within one page of their anchor, never past a heading, in order") {
+  uint32_t seed = 12345;
+  auto next = [&seed](int n) {  // a small fixed-seed generator: the same flows every run
+    seed = seed * 1664525u + 1013904223u;
+    return static_cast<int>((seed >> 16) % uint32_t(n));
+  };
+  for (int round = 0; round < 300; ++round) {
+    FlowBuilder b;
+    b.paragraph(1 + next(6));
+    for (int k = 0; k < 25; ++k) {
+      int what = next(10);
+      if (what < 5) b.paragraph(1 + next(6));
+      else if (what < 8) b.figure((2 + next(5)) * kLine);  // at most 6 of 10 lines
+      else {
+        b.heading();
+        b.paragraph(1 + next(4));
+      }
+    }
+    auto pages = distribute(b.flow, lines_per_page(10));
+    INFO("round " << round);
+    size_t placed = 0;
+    for (const PageLayout& p : pages) placed += p.body.size();
+    CHECK(placed == b.flow.items.size());
+    int last_fig_page = -1;
+    for (size_t i = 0; i < b.flow.items.size(); ++i) {
+      const FlowItem& it = b.flow.items[i];
+      int page = page_of(pages, static_cast<int>(i));
+      REQUIRE(page >= 0);
+      if (it.kind == FlowKind::heading) CHECK(page >= last_fig_page);  // no figure moved past it
+      if (it.kind != FlowKind::figure) continue;
+      CHECK(page >= last_fig_page);
+      last_fig_page = page;
+      if (b.flow.items[i - 1].kind == FlowKind::figure) continue;  // its anchor is the figure before
+      int anchor = page_of(pages, static_cast<int>(i) - 1);
+      CHECK(page >= anchor);
+      CHECK(page - anchor <= 1);
+    }
+  }
+}
