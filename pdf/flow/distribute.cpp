@@ -173,9 +173,9 @@ class Distributor {
     }
     // Page break before item i; find the latest place the rules allow. While figures wait,
     // the text placed before the latest of them stays: it anchors them to this page.
-    size_t floor = deferred_.empty() ? 0 : fill_start_;
+    size_t anchored = deferred_.empty() ? 0 : fill_start_;
     size_t pos = placed_.size();
-    while (pos > floor && !may_break_at(pos, i)) --pos;
+    while (pos > anchored && !may_break_at(pos, i)) --pos;
     if (!may_break_at(pos, i)) pos = placed_.size();  // no good place: break where the page is full
     break_page_at(pos, i);
   }

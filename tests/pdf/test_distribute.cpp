@@ -1,6 +1,8 @@
 // Pagination rules checked on the layout result (pages of placed items), not on pixels.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 #include "flow/distribute.hpp"
 
 using namespace folio::pdf;
