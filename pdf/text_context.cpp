@@ -1,11 +1,14 @@
 // TextContext setup: resolution, hinting and glyph rounding for PDF output.
 #include "text_context.hpp"
 
+#include "inline/hyphenation.hpp"
+
 namespace folio::pdf {
 
 TextContext::TextContext(const std::string& language)
     : font_map_(pango_cairo_font_map_new()),
-      context_(pango_font_map_create_context(font_map_.get())) {
+      context_(pango_font_map_create_context(font_map_.get())),
+      language_(language) {
   pango_cairo_context_set_resolution(context_.get(), 72.0);
   FontOptionsPtr options(cairo_font_options_create());
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
@@ -13,6 +16,16 @@ TextContext::TextContext(const std::string& language)
   pango_cairo_context_set_font_options(context_.get(), options.get());
   pango_context_set_round_glyph_positions(context_.get(), FALSE);
   pango_context_set_language(context_.get(), pango_language_from_string(language.c_str()));
+}
+
+TextContext::~TextContext() = default;
+
+const Hyphenator* TextContext::hyphenator() const {
+  if (!hyphenator_loaded_) {
+    hyphenator_ = Hyphenator::load(language_, FOLIO_HYPHEN_DIR);
+    hyphenator_loaded_ = true;
+  }
+  return hyphenator_.get();
 }
 
 FontDescPtr make_font(const std::string& families, double size_pt, PangoWeight weight, PangoStyle style) {

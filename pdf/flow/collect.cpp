@@ -90,6 +90,7 @@ class Collector {
     spec.indent = f.indent_paragraphs ? style_.indent * f.size_scale : 0;
     spec.latin_gap_em = style_.cjk_latin_gap_em;
     spec.pitch = pitch(f);
+    spec.hyphenate = true;
     return spec;
   }
 

@@ -143,10 +143,23 @@ class Distributor {
     // A figure never moves past a heading: the waiting figures open the next page, and
     // the heading follows them.
     if (it.kind == FlowKind::heading && !deferred_.empty()) new_page();
+    if (it.kind == FlowKind::figure && !deferred_.empty() && !fits_one_page_with_deferred(i)) {
+      // The waiting figures and this one do not fit on one page, so this one could not open
+      // the next page: the fill stops, and the text before this figure (its anchor) goes to
+      // the next page too, keeping the figure at most one page from it.
+      size_t pos = placed_.size();
+      if (pos > fill_start_) {
+        --pos;  // at least the line before the figure moves
+        while (pos > fill_start_ && !may_break_at(pos, i)) --pos;
+      }
+      break_page_at(pos, i);
+      return;
+    }
     if (it.kind == FlowKind::figure && !page_empty() && (!deferred_.empty() || !fits(i)) &&
         !(deferred_.empty() && last_keeps_with_next())) {
       // The figure opens the next page; the text after it fills this one. A figure right
       // after a heading is not deferred: the heading goes to the next page with it.
+      fill_start_ = placed_.size();
       deferred_.push_back(i);
       return;
     }
@@ -158,10 +171,26 @@ class Distributor {
       place(i);
       return;
     }
-    // Page break before item i; find the latest place the rules allow.
+    // Page break before item i; find the latest place the rules allow. While figures wait,
+    // the text placed before the latest of them stays: it anchors them to this page.
+    size_t anchored = deferred_.empty() ? 0 : fill_start_;
     size_t pos = placed_.size();
-    while (pos > 0 && !may_break_at(pos, i)) --pos;
-    if (pos == 0) pos = placed_.size();  // no good place: break where the page is full
+    while (pos > anchored && !may_break_at(pos, i)) --pos;
+    if (!may_break_at(pos, i)) pos = placed_.size();  // no good place: break where the page is full
+    break_page_at(pos, i);
+  }
+
+  /// Whether the waiting figures and figure i, stacked from the top of a page, fit on it.
+  bool fits_one_page_with_deferred(int i) const {
+    double h = 0;
+    for (int f : deferred_) h += (h > 0 ? item(f).space_before : 0) + item(f).height;
+    h += item(i).space_before + item(i).height;
+    return h <= s_.page_height + kEpsilon;
+  }
+
+  /// Ends the page before placed_[pos]: what follows it goes back to the queue, before item
+  /// i, and the waiting figures open the new page.
+  void break_page_at(size_t pos, int i) {
     std::vector<int> moved;
     while (placed_.size() > pos) {
       Placed p = std::move(placed_.back());
@@ -184,6 +213,7 @@ class Distributor {
       deferred_.pop_front();
       place(f, false, true);
     }
+    fill_start_ = placed_.size();  // text filling in for figures still waiting starts here
   }
 
   void finish_page() {
@@ -223,6 +253,7 @@ class Distributor {
   const DistributeSettings& s_;
   std::deque<int> queue_;      ///< items still to place, in order
   std::deque<int> deferred_;   ///< figures waiting for the next page
+  size_t fill_start_ = 0;      ///< placed_ index of the first item after the latest waiting figure
   std::vector<int> headers_;   ///< table id → header row item
   std::vector<int> endnotes_;  ///< footnotes that go to the chapter end
   std::vector<Placed> placed_; ///< the page being filled

@@ -45,10 +45,17 @@ void apply_cjk_attributes(const std::string& text, PangoAttrList* attrs, double 
 /// Slack order (clreq and JLReq "Line Adjustment"): the gaps between CJK characters to
 /// +0.095 em (past 0.1 em pdftotext reads a space between two Han characters), word
 /// spaces to 1.5x, Han–Latin gaps (autospace, or a space typed next to Han) to 1/2 em,
-/// then the rest evenly over word spaces and Han–Latin gaps; a line of CJK text only
-/// spreads all its slack evenly over every CJK gap. Gaps where the font changes (bold,
+/// then: a line of CJK text only spreads all its slack evenly over every CJK gap, a line
+/// of Latin words the rest evenly over its spaces, and a line mixing both stretches its
+/// word spaces to 2x and leaves the rest at its end (no hole, no space read between Han
+/// characters). Gaps where the font changes (bold,
 /// italic) take slack only in that last case: pdftotext reads 0.05 em there as a space.
 void justify_cjk_lines(PangoLayout* layout, int width_pango);
+
+/// How much a wrapped line of `justify_cjk_lines` can stretch with no gap past its limit
+/// (CJK gaps +0.095 em, word spaces 1.5x, Han–Latin gaps 1/2 em), in Pango units: a line
+/// with more slack than that is loose, and worth wrapping differently.
+int justify_room(PangoLayoutLine* line);
 
 /// False for characters that clreq (basic and strict) and JLReq forbid at the start of a
 /// line: closing brackets and quotes, pause and stop marks, connectors, interpuncts,

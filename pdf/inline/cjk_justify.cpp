@@ -1,7 +1,7 @@
 // Justification of wrapped CJK lines: after Pango has broken a paragraph into lines, each
 // line but a paragraph's last is stretched to the measure by widening glyphs in place, in
 // clreq's and JLReq's order (the gaps between CJK characters, then word spaces to 1.5x,
-// then Han–Latin gaps to 1/2 em, then all of them evenly); the inside of Latin words and
+// then Han–Latin gaps to 1/2 em; past that, see justify_line); the inside of Latin words and
 // of inline code never moves, and a closing mark at the line's end gives up its blank
 // half. Also puts the Han–Latin gaps on the Latin side and off the line edges.
 #include <algorithm>
@@ -30,10 +30,9 @@ constexpr double kLatinGapStretchEm = 0.25;
 /// gaps can take the rest: a gap over 0.1 em makes pdftotext (poppler) read a space
 /// between two Han characters, so copied text would no longer be the source text.
 constexpr double kCjkGapSoftLimitEm = 0.095;
-/// Whether the last resort of a mixed line loosens its CJK gaps too. Not: in a line whose
-/// gaps differ (word spaces next to CJK gaps), pdftotext reads every CJK gap over 0.1 em
-/// as a space, so copied text would no longer be the source text.
-constexpr bool kLooseCjkGapsInMixedLines = false;
+/// How far a word space of a line that mixes CJK and Latin text stretches at most, as a
+/// share of its own width (to 2x, less a margin for rounding).
+constexpr double kWordSpaceMixedMax = 0.95;
 
 /// One grapheme cluster of a line, in visual (= logical, left-to-right) order.
 struct Cluster {
@@ -191,7 +190,10 @@ LineGaps find_gaps(const std::vector<Cluster>& clusters) {
     const Cluster& next = clusters[static_cast<size_t>(i) + 1];
     const char32_t b = next.first_char;
     if (a.width == 0) continue;
-    if (a.rigid && (next.rigid || cjk::is_word_space(a.first_char))) continue;  // inside code
+    // Inside code. Pango puts the space after a code span in the span's item, so a space
+    // is code's own only between two code characters.
+    const bool after_code = i > 0 && clusters[static_cast<size_t>(i) - 1].rigid;
+    if (a.rigid && next.rigid && (!cjk::is_word_space(a.first_char) || after_code)) continue;
     if (cjk::is_word_space(a.first_char)) {
       const char32_t before = i > 0 ? clusters[static_cast<size_t>(i) - 1].first_char : 0;
       if (cjk::is_cjk_text(before) || cjk::is_cjk_text(b))
@@ -249,25 +251,29 @@ void justify_line(std::vector<Cluster>& clusters, int slack, FontEms& ems, std::
   fill(clusters, gaps.latin_gaps, em_cap(kLatinGapStretchEm), left, extra);
   fill(clusters, gaps.han_spaces, [&ems](const Cluster& c) { return kLatinGapMaxEm * ems.em(c.font) - c.width; },
        left, extra);
-  // A line that cannot be set well: the rest goes evenly over every gap that may read as
-  // a space (word spaces, Han–Latin gaps), so that no one gap becomes a hole. A line of
-  // CJK text only spreads all its slack evenly, now over the gaps where the font changes
-  // too: pdftotext reads a gap over 0.1 em as a space unless the line's gaps are all
-  // equal, and at a font change (bold, italic, a footnote number) it reads even 0.05 em
-  // as one, so those take slack only here.
+  // A line that cannot be set well. A line of CJK text only spreads all its slack evenly,
+  // now over the gaps where the font changes too: pdftotext reads a gap over 0.1 em as a
+  // space unless the line's gaps are all equal, and at a font change (bold, italic, a
+  // footnote number) it reads even 0.05 em as one, so those take slack only here. A line
+  // of Latin words spreads the rest evenly over its spaces. A line that mixes both may not
+  // loosen its CJK gaps (pdftotext would read spaces there), and one or two spaces taking
+  // all the rest become holes ("问：goroutine ␣ 泄漏" before a code span that did not fit):
+  // its word spaces go to 2x, its Han–Latin gaps stay at 1/2 em, and what is left stays at
+  // the line's end.
   if (left > 0.5) {
-    const bool cjk_only = gaps.spaces.empty() && gaps.latin_gaps.empty() && gaps.han_spaces.empty();
-    std::vector<int> all = gaps.cjk_gaps;
-    if (cjk_only) {
+    const bool has_cjk = !gaps.cjk_gaps.empty() || !gaps.font_gaps.empty() || !gaps.latin_gaps.empty() ||
+                         !gaps.han_spaces.empty();
+    if (gaps.spaces.empty() && gaps.latin_gaps.empty() && gaps.han_spaces.empty()) {
+      std::vector<int> all = gaps.cjk_gaps;
       all.insert(all.end(), gaps.font_gaps.begin(), gaps.font_gaps.end());
       extra.assign(clusters.size(), 0.0);
       left = slack;
-    } else if (!kLooseCjkGapsInMixedLines) {
-      all.clear();
+      fill(clusters, all, [](const Cluster&) { return -1.0; }, left, extra);
+    } else if (has_cjk) {
+      fill(clusters, gaps.spaces, [](const Cluster& c) { return kWordSpaceMixedMax * c.width; }, left, extra);
+    } else {
+      fill(clusters, gaps.spaces, [](const Cluster&) { return -1.0; }, left, extra);
     }
-    for (const auto* more : {&gaps.spaces, &gaps.latin_gaps, &gaps.han_spaces})
-      all.insert(all.end(), more->begin(), more->end());
-    fill(clusters, all, [&](const Cluster&) { return -1.0; }, left, extra);
   }
   SlackSpreader spreader;
   for (size_t i = 0; i < clusters.size(); ++i)
@@ -297,6 +303,24 @@ int line_width(const std::vector<Cluster>& clusters) {
 }
 
 }  // namespace
+
+int justify_room(PangoLayoutLine* line) {
+  if (line == nullptr || line->layout == nullptr) return 0;
+  const std::string_view text = pango_layout_get_text(line->layout);
+  std::vector<Cluster> clusters;
+  if (!collect_clusters(line, text, clusters)) return 0;
+  const LineGaps gaps = find_gaps(clusters);
+  FontEms ems;
+  double room = 0;
+  for (int i : gaps.cjk_gaps) room += kCjkGapSoftLimitEm * ems.em(clusters[static_cast<size_t>(i)].font);
+  for (int i : gaps.spaces) room += kWordSpaceStretch * clusters[static_cast<size_t>(i)].width;
+  for (int i : gaps.latin_gaps) room += kLatinGapStretchEm * ems.em(clusters[static_cast<size_t>(i)].font);
+  for (int i : gaps.han_spaces) {
+    const Cluster& c = clusters[static_cast<size_t>(i)];
+    room += std::max(0.0, kLatinGapMaxEm * ems.em(c.font) - c.width);
+  }
+  return static_cast<int>(room);
+}
 
 void justify_cjk_lines(PangoLayout* layout, int width_pango) {
   if (layout == nullptr) return;

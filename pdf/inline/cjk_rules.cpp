@@ -19,6 +19,7 @@ void add_cjk_attributes(const std::string& text, PangoAttrList* attrs, double fo
   apply_cjk_attributes(text, attrs, font_size_pt, settings);
 }
 void justify_lines(PangoLayout* layout, int width_pango) { justify_cjk_lines(layout, width_pango); }
+int justify_line_room(PangoLayoutLine* line) { return justify_room(line); }
 bool cjk_may_start_line(char32_t c) { return may_start_line(c); }
 bool cjk_may_end_line(char32_t c) { return may_end_line(c); }
 
@@ -55,6 +56,13 @@ void add_cjk_attributes(const std::string& text, PangoAttrList* attrs, double, d
 }
 
 void justify_lines(PangoLayout* layout, int) { pango_layout_set_justify(layout, TRUE); }
+// Pango's justification stretches word spaces only: half their width each.
+int justify_line_room(PangoLayoutLine* line) {
+  const char* text = pango_layout_get_text(line->layout);
+  int spaces = 0;
+  for (int i = line->start_index; i < line->start_index + line->length; ++i) spaces += text[i] == ' ';
+  return spaces * PANGO_SCALE * 2;
+}
 
 #endif
 

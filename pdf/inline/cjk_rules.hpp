@@ -15,6 +15,9 @@ void add_cjk_attributes(const std::string& text, PangoAttrList* attrs, double fo
 /// Justifies every line but the last of a wrapped layout (created with justify off).
 void justify_lines(PangoLayout* layout, int width_pango);
 
+/// How much a line can stretch in justify_lines() with no gap past its limit (Pango units).
+int justify_line_room(PangoLayoutLine* line);
+
 /// Whether a character may begin / end a line under clreq basic rules.
 bool cjk_may_start_line(char32_t c);
 bool cjk_may_end_line(char32_t c);

@@ -49,10 +49,6 @@ std::vector<size_t> break_points(std::string_view code) {
   return points;
 }
 
-void shift(int& offset, int at, int by) {
-  if (offset >= at) offset += by;
-}
-
 // Inserts the break opportunities of code span k; false if it has none (or has them).
 bool insert_breaks(InlineText& text, size_t k) {
   const CodeSpan span = text.code[k];
@@ -61,23 +57,7 @@ bool insert_breaks(InlineText& text, size_t k) {
   const std::vector<size_t> points = break_points(code);
   for (size_t p = points.size(); p-- > 0;) {
     const int at = span.start + static_cast<int>(points[p]);
-    const int by = static_cast<int>(kZeroWidthSpace.size());
-    text.text.insert(static_cast<size_t>(at), kZeroWidthSpace);
-    // Attributes that cover `at` grow; those after it move.
-    pango_attr_list_update(text.attrs.get(), at, 0, by);
-    for (LinkSpan& l : text.links) {
-      shift(l.start, at + 1, by);
-      shift(l.end, at, by);
-    }
-    for (NoteRef& n : text.notes) shift(n.index, at, by);
-    for (CodeSpan& c : text.code) {
-      shift(c.start, at + 1, by);
-      shift(c.end, at, by);
-    }
-    for (RubySpan& r : text.ruby) {
-      shift(r.start, at + 1, by);
-      shift(r.end, at, by);
-    }
+    insert_invisible(text, at, kZeroWidthSpace);
   }
   return !points.empty();
 }

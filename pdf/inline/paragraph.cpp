@@ -5,13 +5,16 @@
 #include <cmath>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "base/utf8.hpp"
 #include "dest_names.hpp"
+#include "inline/cjk_classes.hpp"
 #include "inline/cjk_rules.hpp"
 #include "inline/code_breaks.hpp"
 #include "inline/han_emphasis.hpp"
+#include "inline/hyphenation.hpp"
 #include "inline/latin_quotes.hpp"
 #include "inline/ruby.hpp"
 
@@ -115,6 +118,44 @@ void append_inlines(const Inlines& inlines, const InlineSettings& settings, Inli
   }
 }
 
+InlineText clone(const InlineText& text) {
+  InlineText copy;
+  copy.text = text.text;
+  copy.attrs.reset(pango_attr_list_copy(text.attrs.get()));
+  copy.links = text.links;
+  copy.notes = text.notes;
+  copy.code = text.code;
+  copy.ruby = text.ruby;
+  return copy;
+}
+
+namespace {
+
+void shift(int& offset, int at, int by) {
+  if (offset >= at) offset += by;
+}
+
+}  // namespace
+
+void insert_invisible(InlineText& text, int at, std::string_view mark) {
+  const int by = static_cast<int>(mark.size());
+  text.text.insert(static_cast<size_t>(at), mark);
+  pango_attr_list_update(text.attrs.get(), at, 0, by);
+  for (LinkSpan& l : text.links) {
+    shift(l.start, at + 1, by);
+    shift(l.end, at, by);
+  }
+  for (NoteRef& n : text.notes) shift(n.index, at, by);
+  for (CodeSpan& c : text.code) {
+    shift(c.start, at + 1, by);
+    shift(c.end, at, by);
+  }
+  for (RubySpan& r : text.ruby) {
+    shift(r.start, at + 1, by);
+    shift(r.end, at, by);
+  }
+}
+
 std::string inline_plain_text(const Inlines& inlines) {
   std::string s;
   for (const Inline& in : inlines) {
@@ -135,19 +176,10 @@ std::string inline_plain_text(const Inlines& inlines) {
 
 namespace {
 
-/// Slack past which a line counts as loose: more than its gaps take within their limits.
-constexpr double kLooseLineEm = 3;
-
-InlineText copy_of(const InlineText& text) {
-  InlineText copy;
-  copy.text = text.text;
-  copy.attrs.reset(pango_attr_list_copy(text.attrs.get()));
-  copy.links = text.links;
-  copy.notes = text.notes;
-  copy.code = text.code;
-  copy.ruby = text.ruby;
-  return copy;
-}
+/// How far a justified line may fall short of the measure, with every gap at its limit,
+/// before the code span after it is broken to fill it: less reads as a slightly loose
+/// line, more as a hole or a ragged end inside the paragraph.
+constexpr double kShortLineEm = 1;
 
 // The slack of a line that is not a paragraph's last (Pango units).
 int line_slack(PangoLayoutLine* line, int width, int indent) {
@@ -156,41 +188,67 @@ int line_slack(PangoLayoutLine* line, int width, int indent) {
   return width - (line->is_paragraph_start ? std::max(indent, 0) : std::max(-indent, 0)) - logical.width;
 }
 
-// The widest gap justification would make: for each stretched line, its slack over the
-// places that can take it (spaces and CJK characters, roughly its gaps).
-double loosest_line(PangoLayout* layout, int width) {
+// How far each line that justification stretches falls short of the measure once its gaps
+// are at their limits (Pango units; 0 for a line that fills it), with the offset where
+// the line after it starts (past its blanks).
+std::vector<std::pair<int, int>> shortfalls(PangoLayout* layout, int width) {
+  std::vector<std::pair<int, int>> out;
   const std::string_view text = pango_layout_get_text(layout);
-  const int indent = pango_layout_get_indent(layout);
-  double loosest = 0;
-  for (GSList* l = pango_layout_get_lines_readonly(layout); l != nullptr && l->next != nullptr; l = l->next) {
-    auto* line = static_cast<PangoLayoutLine*>(l->data);
-    if (static_cast<PangoLayoutLine*>(l->next->data)->is_paragraph_start) continue;
-    int gaps = 0;
-    size_t i = static_cast<size_t>(line->start_index);
-    const size_t end = i + static_cast<size_t>(line->length);
-    while (i < end && i < text.size()) {
-      const char32_t c = utf8::next(text, i);
-      gaps += c == U' ' || c >= 0x2E80;
-    }
-    loosest = std::max(loosest, line_slack(line, width, indent) / double(std::max(gaps, 1)));
-  }
-  return loosest;
-}
-
-// The byte offsets where the lines after loose lines start (past their blanks).
-std::vector<int> starts_after_loose_lines(PangoLayout* layout, int width, double loose_pt) {
-  std::vector<int> starts;
-  const char* text = pango_layout_get_text(layout);
   const int indent = pango_layout_get_indent(layout);
   for (GSList* l = pango_layout_get_lines_readonly(layout); l != nullptr && l->next != nullptr; l = l->next) {
     auto* line = static_cast<PangoLayoutLine*>(l->data);
     auto* next = static_cast<PangoLayoutLine*>(l->next->data);
-    if (next->is_paragraph_start || line_slack(line, width, indent) < loose_pt * PANGO_SCALE) continue;
+    if (next->is_paragraph_start) continue;
+    if (text.substr(0, static_cast<size_t>(line->start_index + line->length)).ends_with("\u2028")) continue;
     int start = next->start_index;
-    while (text[start] == ' ') ++start;
-    starts.push_back(start);
+    while (static_cast<size_t>(start) < text.size() && text[static_cast<size_t>(start)] == ' ') ++start;
+    out.emplace_back(std::max(0, line_slack(line, width, indent) - justify_line_room(line)), start);
   }
-  return starts;
+  return out;
+}
+
+int total_shortfall(PangoLayout* layout, int width) {
+  int total = 0;
+  for (const auto& [shortfall, start] : shortfalls(layout, width)) total += shortfall;
+  return total;
+}
+
+/// The fewest ideographs a paragraph's last line should hold (besides its closing marks):
+/// clreq asks for two (cjk_kinsoku.cpp keeps them), a typesetter for four when the lines
+/// before can take it.
+constexpr int kLastLineIdeographs = 4;
+
+// A last line of two or three ideographs gets two more from the line before it when that
+// line can take the slack within its gaps' limits (it falls no shorter than before).
+void lengthen_last_line(PangoLayout* layout, InlineText& text, int width) {
+  if (pango_layout_get_line_count(layout) < 2) return;
+  PangoLayoutLine* last = pango_layout_get_line_readonly(layout, pango_layout_get_line_count(layout) - 1);
+  if (last->is_paragraph_start) return;
+  const std::string_view all = text.text;
+  // From the end back to the kLastLineIdeographs-th ideograph, over closing marks only.
+  size_t at = all.size();
+  int ideographs = 0;
+  while (at > 0 && ideographs < kLastLineIdeographs) {
+    size_t before = at;
+    const char32_t c = cjk::previous(all, before);
+    if (cjk::is_ideograph(c)) ++ideographs;
+    else if (!cjk::is_closing_mark(c) && c != U'.' && c != U'!' && c != U'?') return;
+    at = before;
+  }
+  if (ideographs < kLastLineIdeographs || static_cast<int>(at) >= last->start_index) return;
+  InlineText trial = clone(text);
+  PangoAttribute* keep = pango_attr_allow_breaks_new(FALSE);
+  keep->start_index = static_cast<guint>(at);
+  keep->end_index = static_cast<guint>(all.size());
+  pango_attr_list_insert(trial.attrs.get(), keep);
+  const int before = total_shortfall(layout, width);
+  const int lines = pango_layout_get_line_count(layout);
+  pango_layout_set_attributes(layout, trial.attrs.get());
+  if (pango_layout_get_line_count(layout) == lines && total_shortfall(layout, width) <= before) {
+    text = std::move(trial);
+    return;
+  }
+  pango_layout_set_attributes(layout, text.attrs.get());
 }
 
 }  // namespace
@@ -224,19 +282,20 @@ ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, co
   pango_layout_set_attributes(layout, text.attrs.get());
   if (!text.ruby.empty()) widen_ruby_bases(layout, text, spec.size);
   if (cjk && spec.align == PANGO_ALIGN_LEFT && !spec.wrap_chars && !text.code.empty()) {
-    // A line left loose by a code span that would not fit after it: that span gets its
-    // break opportunities and the paragraph is wrapped again, kept if its loosest line
-    // got tighter.
+    // A line left short by a code span that would not fit after it (more slack than its
+    // gaps take within their limits): that span gets its break opportunities and the
+    // paragraph is wrapped again, kept if its lines fall less short in all.
     for (int pass = 0; pass < 4; ++pass) {
-      InlineText trial = copy_of(text);
+      InlineText trial = clone(text);
       bool added = false;
-      for (int offset : starts_after_loose_lines(layout, width, spec.size * kLooseLineEm))
-        if ((added = add_code_break_opportunities_at(trial, offset))) break;
+      for (const auto& [shortfall, start] : shortfalls(layout, width))
+        if (shortfall > spec.size * kShortLineEm * PANGO_SCALE && (added = add_code_break_opportunities_at(trial, start)))
+          break;
       if (!added) break;
-      const double before = loosest_line(layout, width);
+      const int before = total_shortfall(layout, width);
       pango_layout_set_text(layout, trial.text.data(), static_cast<int>(trial.text.size()));
       pango_layout_set_attributes(layout, trial.attrs.get());
-      if (loosest_line(layout, width) < before) {
+      if (total_shortfall(layout, width) < before) {
         text = std::move(trial);
         continue;
       }
@@ -245,6 +304,10 @@ ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, co
       break;
     }
   }
+  if (spec.hyphenate && spec.justify && spec.align == PANGO_ALIGN_LEFT && !spec.wrap_chars)
+    if (const Hyphenator* hyphenator = context.hyphenator())
+      hyphenate_loose_lines(layout, text, *hyphenator, width, justify_line_room);
+  if (cjk && spec.justify && spec.align == PANGO_ALIGN_LEFT && !spec.wrap_chars) lengthen_last_line(layout, text, width);
   keep_ruby_readings(layout, text.ruby, spec.size);
   if (cjk) justify_lines(layout, spec.align == PANGO_ALIGN_LEFT ? width : 0);
   else if (spec.justify && spec.align == PANGO_ALIGN_LEFT) pango_layout_set_justify(layout, TRUE);

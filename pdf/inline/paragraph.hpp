@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "folio/document.hpp"
@@ -74,6 +75,14 @@ struct InlineSettings {
 /// superscript, subscript and footnote references.
 void append_inlines(const Inlines& inlines, const InlineSettings& settings, InlineText& out);
 
+/// A copy of `text` with its own attribute list.
+InlineText clone(const InlineText& text);
+
+/// Inserts `mark` (a character drawn as nothing, such as U+200B or U+00AD) at byte `at` of
+/// the text, and moves what lies behind it: attributes that cover `at` grow, links, notes,
+/// code and ruby spans after it move (a span that starts at `at` keeps its start).
+void insert_invisible(InlineText& text, int at, std::string_view mark);
+
 /// Plain text of inlines (code kept, images by their alt text), for titles and outlines.
 std::string inline_plain_text(const Inlines& inlines);
 
@@ -90,6 +99,9 @@ struct ParagraphSpec {
   bool justify = true;           ///< without cjk_rules: Pango's own justification
   bool cjk_rules = true;         ///< clreq rules and justification of left-aligned text (off for code)
   bool wrap_chars = false;       ///< break anywhere (code)
+  /// Hyphenate Latin words where a justified line would be loose (body text), with the
+  /// context's hyphenation patterns.
+  bool hyphenate = false;
   double latin_gap_em = 0.25;
   double pitch = 0;              ///< minimum line height (0: the line's own)
 };

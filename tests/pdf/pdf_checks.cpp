@@ -47,8 +47,15 @@ std::vector<std::string> tokens(const std::string& line) {
 
 std::string without_space(const std::string& s) {
   std::string out;
-  for (char c : s)
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    // A soft hyphen ends a hyphenated line: the word continues on the next one.
+    if (s.compare(i, 2, "\u00AD") == 0) {
+      ++i;
+      continue;
+    }
     if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
+  }
   return out;
 }
 

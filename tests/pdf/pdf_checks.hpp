@@ -18,6 +18,7 @@ struct TempDir {
 
 std::vector<std::string> lines_of(const std::string& s);
 std::vector<std::string> tokens(const std::string& line);
+/// s without white space, nor the soft hyphens that end hyphenated lines.
 std::string without_space(const std::string& s);
 std::string trim(const std::string& s);
 

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
+#include "base/utf8.hpp"
 #include "font_families.hpp"
 #include "inline/code_breaks.hpp"
 #include "style.hpp"
@@ -139,4 +141,107 @@ TEST_CASE("a code span that leaves the line before it loose gets its break oppor
   CHECK(split > 0);
   CHECK(filled > 0);
   CHECK(narrower > 0);
+}
+
+namespace {
+
+// The widest space (outside inline code) of a paragraph's justified lines, and whether a
+// line mixing Han and Latin text widened a gap between two Han characters past 0.1 em
+// (pdftotext would read a space there).
+struct Gaps {
+  double widest_space = 0;
+  double widest_han = 0;  ///< widest Han advance in a line with spaces, em
+};
+
+Gaps gaps_of(const ParagraphLayout& p, double size) {
+  Gaps g;
+  const std::string text = pango_layout_get_text(p.layout.get());
+  for (size_t k = 0; k + 1 < p.lines.size(); ++k) {
+    PangoLayoutLine* line = pango_layout_get_line_readonly(p.layout.get(), static_cast<int>(k));
+    bool spaces = false;
+    double widest_han = 0;
+    for (GSList* r = line->runs; r != nullptr; r = r->next) {
+      auto* run = static_cast<PangoGlyphItem*>(r->data);
+      PangoFontDescription* font = pango_font_describe(run->item->analysis.font);
+      const bool mono = std::string(pango_font_description_get_family(font)).find("Mono") != std::string::npos;
+      pango_font_description_free(font);
+      for (int i = 0; i < run->glyphs->num_glyphs; ++i) {
+        size_t at = static_cast<size_t>(run->item->offset + run->glyphs->log_clusters[i]);
+        const double width = run->glyphs->glyphs[i].geometry.width / double(PANGO_SCALE);
+        const bool line_end = i + 1 == run->glyphs->num_glyphs && r->next == nullptr;
+        const char32_t c = utf8::next(text, at);
+        if (c == U' ' && !mono && !line_end) {
+          spaces = true;
+          g.widest_space = std::max(g.widest_space, width);
+        }
+        size_t after = at;
+        const char32_t next = after < text.size() ? utf8::next(text, after) : 0;
+        const auto han = [](char32_t h) { return h >= 0x4E00 && h <= 0x9FFF; };
+        if (han(c) && han(next) && !line_end) widest_han = std::max(widest_han, width / size);
+      }
+    }
+    if (spaces) g.widest_han = std::max(g.widest_han, widest_han);
+  }
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("a line before a code span that does not fit gets no hole: spaces to 2x, Han-Latin gaps to 1/2 em") {
+  // examples/meetup, pages 9, 11 and 12: each left one space 2.75 to 3 em wide.
+  Diagnostics diag;
+  FontFamilies fonts = font_families({}, "zh-CN", diag);
+  TextContext context{"zh-CN"};
+  const double size = 10.5;
+  InlineSettings settings;
+  settings.code_families = fonts.code;
+  settings.code_size = 8.9;
+  settings.font_size = size;
+  const std::vector<Inlines> paragraphs = {
+      {Inline{Text{"问：goroutine 泄漏怎么排查？答：先看 "}, {}}, Inline{Code{"runtime.NumGoroutine()"}, {}},
+       Inline{Text{" 的趋势，再用 pprof 的 goroutine profile 找到卡住的调用栈，下一期 pprof 专场 会详细讲。"}, {}}},
+      {Inline{Text{"李华的观点是：这类函数"}, {}}, Inline{Strong{{Inline{Text{"可以写，但别滥用"}, {}}}}, {}},
+       Inline{Text{"。链式调用 "}, {}}, Inline{Code{"Map(Filter(...))"}, {}}, Inline{Text{" 读起来不如一个普通的 "}, {}},
+       Inline{Code{"for"}, {}}, Inline{Text{" 循环清楚，而且每一层都会分配一个新切片。"}, {}}},
+      {Inline{Text{"其中 "}, {}}, Inline{Code{"~"}, {}}, Inline{Text{" 的意思是“底层类型为”。没有 "}, {}}, Inline{Code{"~"}, {}},
+       Inline{Text{" 的话，"}, {}}, Inline{Code{"type UserID int64"}, {}}, Inline{Text{" 就不满足 "}, {}},
+       Inline{Code{"int64"}, {}}, Inline{Text{" 这个约束。"}, {}}},
+  };
+  // The body font's own space: word spaces may reach twice it, Han–Latin gaps 1/2 em.
+  InlineText probe;
+  probe.text = "a b";
+  ParagraphSpec natural;
+  natural.families = fonts.body;
+  natural.size = size;
+  natural.width = 1000;
+  ParagraphLayout a_b = layout_paragraph(context, std::move(probe), natural);
+  const double space = [&] {
+    PangoLayoutLine* line = pango_layout_get_line_readonly(a_b.layout.get(), 0);
+    auto* run = static_cast<PangoGlyphItem*>(line->runs->data);
+    return run->glyphs->glyphs[1].geometry.width / double(PANGO_SCALE);
+  }();
+  REQUIRE(space > 0.15 * size);
+  const double limit = std::max(0.5 * size, 2 * space) + 0.05;
+  double widest = 0;
+  for (double width = 150; width <= 330; width += 3) {
+    for (const Inlines& inlines : paragraphs) {
+      InlineText t;
+      append_inlines(inlines, settings, t);
+      ParagraphSpec spec;
+      spec.families = fonts.body;
+      spec.size = size;
+      spec.width = width;
+      spec.indent = 2 * size;
+      spec.hyphenate = true;
+      const ParagraphLayout p = layout_paragraph(context, std::move(t), spec);
+      const Gaps g = gaps_of(p, size);
+      CAPTURE(width);
+      const std::string laid_out = pango_layout_get_text(p.layout.get());
+      CAPTURE(laid_out);
+      CHECK(g.widest_space <= limit);
+      CHECK(g.widest_han < 1.1);
+      widest = std::max(widest, g.widest_space);
+    }
+  }
+  MESSAGE("widest space " << widest << " pt, limit " << limit << " pt");
 }

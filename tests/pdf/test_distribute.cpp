@@ -1,6 +1,8 @@
 // Pagination rules checked on the layout result (pages of placed items), not on pixels.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 #include "flow/distribute.hpp"
 
 using namespace folio::pdf;
@@ -277,4 +279,152 @@ TEST_CASE("a deferred figure never moves past a heading; the text before the hea
     if (pages[1].body[k].item == heading) heading_at = k;
   }
   CHECK(fig_at < heading_at);
+}
+
+namespace {
+
+/// The page of the last non-figure item before `fig` in flow order: the figure's anchor.
+int anchor_page(const FlowBuilder& b, const std::vector<PageLayout>& pages, int fig) {
+  for (int k = fig - 1; k >= 0; --k)
+    if (b.flow.items[k].kind != FlowKind::figure) return page_of(pages, k);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a deferred figure: the text after it fills the page up to its foot, then the figure opens the next") {
+  FlowBuilder b;
+  b.paragraph(7);
+  int fig = b.figure(5 * kLine);
+  int after = b.paragraph(8);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  REQUIRE(pages.size() == 2);
+  // Page 1: 7 lines, then 3 lines of the following paragraph fill it to the foot.
+  CHECK(pages[0].body.size() == 10);
+  CHECK(page_of(pages, after + 2) == 0);
+  CHECK(page_of(pages, after + 3) == 1);
+  CHECK(pages[1].body.front().item == fig);
+  CHECK(anchor_page(b, pages, fig) == 0);
+}
+
+TEST_CASE("figures never more than one page after their anchor, however much text follows") {
+  // Three figures close together, each too tall to share a page with the next: deferring
+  // them all while text fills would push the later ones two or more pages away.
+  FlowBuilder b;
+  b.paragraph(8);
+  int f1 = b.figure(6 * kLine);
+  b.paragraph(2);
+  int f2 = b.figure(6 * kLine);
+  b.paragraph(2);
+  int f3 = b.figure(6 * kLine);
+  b.paragraph(40);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  for (int fig : {f1, f2, f3}) {
+    INFO("figure item " << fig);
+    int page = page_of(pages, fig);
+    REQUIRE(page >= 0);
+    CHECK(page - anchor_page(b, pages, fig) <= 1);
+    CHECK(page >= anchor_page(b, pages, fig));
+  }
+  // Figures keep their order, and every item is placed once.
+  CHECK(page_of(pages, f1) < page_of(pages, f2));
+  CHECK(page_of(pages, f2) < page_of(pages, f3));
+  size_t placed = 0;
+  for (const PageLayout& p : pages) {
+    placed += p.body.size();
+    double bottom = 0;
+    for (const Placement& pl : p.body) bottom = std::max(bottom, pl.y + b.flow.items[pl.item].height);
+    CHECK(bottom <= 10 * kLine + 0.01);
+  }
+  CHECK(placed == b.flow.items.size());
+}
+
+TEST_CASE("two waiting figures that share the next page both open it; the text fills this one") {
+  FlowBuilder b;
+  b.paragraph(7);
+  int f1 = b.figure(4 * kLine);
+  int f2 = b.figure(5 * kLine);
+  int after = b.paragraph(3);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  REQUIRE(pages.size() == 2);
+  CHECK(page_of(pages, after) == 0);
+  CHECK(page_of(pages, after + 2) == 0);
+  CHECK(page_of(pages, f1) == 1);
+  CHECK(page_of(pages, f2) == 1);
+  CHECK(pages[1].body[0].item == f1);
+  CHECK(pages[1].body[1].item == f2);
+}
+
+TEST_CASE("a figure that cannot join the waiting one takes its anchor line to the next page") {
+  FlowBuilder b;
+  b.paragraph(7);
+  int f1 = b.figure(6 * kLine);
+  int between = b.paragraph(3);  // fills page 1
+  int f2 = b.figure(6 * kLine);  // cannot share page 2 with f1
+  b.paragraph(30);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  CHECK(page_of(pages, f1) == 1);
+  CHECK(pages[1].body.front().item == f1);
+  // The paragraph before f2 cannot split 1+2 or 2+1, so it moves whole, after f1.
+  CHECK(page_of(pages, between) == 1);
+  CHECK(page_of(pages, between + 2) == 1);
+  CHECK(page_of(pages, f2) == 2);
+  CHECK(page_of(pages, f2) - anchor_page(b, pages, f2) <= 1);
+}
+
+TEST_CASE("a deferred figure never moves past a heading, however much text follows it") {
+  FlowBuilder b;
+  b.paragraph(8);
+  int fig = b.figure(5 * kLine);
+  int filler = b.paragraph(1);
+  int heading = b.heading();
+  int after = b.paragraph(30);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  CHECK(page_of(pages, filler) == 0);
+  CHECK(page_of(pages, fig) == 1);
+  CHECK(page_of(pages, heading) == 1);
+  CHECK(page_of(pages, after) == 1);
+  // Every figure is placed before the heading that follows it in the flow.
+  int fig_page = page_of(pages, fig), heading_page = page_of(pages, heading);
+  CHECK(fig_page <= heading_page);
+}
+
+TEST_CASE("many flows: figures within one page of their anchor, never past a heading, in order") {
+  uint32_t seed = 12345;
+  auto next = [&seed](int n) {  // a small fixed-seed generator: the same flows every run
+    seed = seed * 1664525u + 1013904223u;
+    return static_cast<int>((seed >> 16) % uint32_t(n));
+  };
+  for (int round = 0; round < 300; ++round) {
+    FlowBuilder b;
+    b.paragraph(1 + next(6));
+    for (int k = 0; k < 25; ++k) {
+      int what = next(10);
+      if (what < 5) b.paragraph(1 + next(6));
+      else if (what < 8) b.figure((2 + next(5)) * kLine);  // at most 6 of 10 lines
+      else {
+        b.heading();
+        b.paragraph(1 + next(4));
+      }
+    }
+    auto pages = distribute(b.flow, lines_per_page(10));
+    INFO("round " << round);
+    size_t placed = 0;
+    for (const PageLayout& p : pages) placed += p.body.size();
+    CHECK(placed == b.flow.items.size());
+    int last_fig_page = -1;
+    for (size_t i = 0; i < b.flow.items.size(); ++i) {
+      const FlowItem& it = b.flow.items[i];
+      int page = page_of(pages, static_cast<int>(i));
+      REQUIRE(page >= 0);
+      if (it.kind == FlowKind::heading) CHECK(page >= last_fig_page);  // no figure moved past it
+      if (it.kind != FlowKind::figure) continue;
+      CHECK(page >= last_fig_page);
+      last_fig_page = page;
+      if (b.flow.items[i - 1].kind == FlowKind::figure) continue;  // its anchor is the figure before
+      int anchor = page_of(pages, static_cast<int>(i) - 1);
+      CHECK(page >= anchor);
+      CHECK(page - anchor <= 1);
+    }
+  }
 }

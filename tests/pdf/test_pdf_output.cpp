@@ -46,7 +46,11 @@ TEST_CASE("a book PDF: fonts embedded, text in order, clreq line edges, metadata
   }
   SUBCASE("every font is embedded with a ToUnicode map") { check_fonts_embedded(pdf); }
   SUBCASE("every paragraph's text, in reading order") {
-    std::string text = without_space(body_text(pdf, layout.style));
+    const std::string extracted = body_text(pdf, layout.style);
+    // Soft hyphens only where a hyphenated line ends, never inside a line.
+    for (size_t shy = extracted.find("\u00AD"); shy != std::string::npos; shy = extracted.find("\u00AD", shy + 1))
+      CHECK(extracted.compare(shy + 2, 1, "\n") == 0);
+    std::string text = without_space(extracted);
     size_t at = 0;
     for (const auto& chapter : sample.paragraphs)
       for (const std::string& p : chapter) {
