@@ -1,6 +1,7 @@
 // The renderer: pages, heads and feet, links, destinations, outline, metadata, figures.
 #include "folio/progress.hpp"
 #include "render/pdf_renderer.hpp"
+#include "render/catalog_language.hpp"
 #include "render/show_text.hpp"
 
 #include <algorithm>
@@ -575,6 +576,11 @@ bool render_pdf(const RenderInput& input, const std::filesystem::path& file, con
   }
   if (status != CAIRO_STATUS_SUCCESS) {
     diagnostics.error(where, std::string("writing the PDF failed: ") + cairo_status_to_string(status));
+    return false;
+  }
+  std::string error;
+  if (!add_catalog_language(file, style.language, error)) {
+    diagnostics.error(where, error);
     return false;
   }
   return true;

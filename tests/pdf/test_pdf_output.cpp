@@ -45,6 +45,15 @@ TEST_CASE("a book PDF: fonts embedded, text in order, clreq line edges, metadata
     CHECK(out.find("No syntax or stream encoding errors") != std::string::npos);
   }
   SUBCASE("every font is embedded with a ToUnicode map") { check_fonts_embedded(pdf); }
+  SUBCASE("the catalog names the book's language (an update after cairo's last xref)") {
+    std::string bytes;
+    REQUIRE(read_file(pdf, bytes));
+    const size_t lang = bytes.rfind("/Lang (zh-CN)");
+    REQUIRE(lang != std::string::npos);
+    CHECK(lang > bytes.find("%%EOF"));  // in the appended update, not in cairo's part
+    CHECK(bytes.find("/Prev ", lang) != std::string::npos);
+    CHECK(bytes.compare(bytes.size() - 6, 6, "%%EOF\n") == 0);
+  }
   SUBCASE("every paragraph's text, in reading order") {
     const std::string extracted = body_text(pdf, layout.style);
     // Soft hyphens only where a hyphenated line ends, never inside a line.
