@@ -40,13 +40,9 @@ class Distributor {
       queue_.pop_front();
       place_or_break(i);
     }
-    while (!deferred_.empty()) {
-      new_page();
-      if (deferred_.empty()) break;
-      // A figure taller than a whole page still goes somewhere.
-      place(deferred_.front(), false, true);
-      deferred_.pop_front();
-    }
+    // Figures still waiting open the next pages (each page takes at least one, so one
+    // taller than a whole page still goes somewhere); none is stacked past a page's foot.
+    while (!deferred_.empty()) new_page();
     place_endnotes();
     finish_page();
     return std::move(pages_);

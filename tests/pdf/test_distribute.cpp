@@ -410,7 +410,10 @@ TEST_CASE("many flows: figures within one page of their anchor, never past a hea
     auto pages = distribute(b.flow, lines_per_page(10));
     INFO("round " << round);
     size_t placed = 0;
-    for (const PageLayout& p : pages) placed += p.body.size();
+    for (const PageLayout& p : pages) {
+      placed += p.body.size();
+      for (const Placement& pl : p.body) CHECK(pl.y + b.flow.items[pl.item].height <= 10 * kLine + 0.01);
+    }
     CHECK(placed == b.flow.items.size());
     int last_fig_page = -1;
     for (size_t i = 0; i < b.flow.items.size(); ++i) {
@@ -427,4 +430,18 @@ TEST_CASE("many flows: figures within one page of their anchor, never past a hea
       CHECK(page - anchor <= 1);
     }
   }
+}
+
+TEST_CASE("figures still waiting at the chapter end never run past the foot of a page") {
+  FlowBuilder b;
+  b.paragraph(8);
+  int f1 = b.figure(5 * kLine);
+  int f2 = b.figure(4 * kLine);
+  int f3 = b.figure(4 * kLine);
+  auto pages = distribute(b.flow, lines_per_page(10));
+  CHECK(page_of(pages, f1) == 1);
+  CHECK(page_of(pages, f2) == 1);
+  CHECK(page_of(pages, f3) == 2);
+  for (const PageLayout& p : pages)
+    for (const Placement& pl : p.body) CHECK(pl.y + b.flow.items[pl.item].height <= 10 * kLine + 0.01);
 }
