@@ -123,11 +123,16 @@ std::string writer_text(const Book& book, const std::string& language) {
 
 }  // namespace
 
-bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics) {
+bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics,
+                WrittenFigures* figures) {
   const std::string language = book_language(book);
   const std::string title = book.meta().title.empty() ? labels_for(language).untitled : book.meta().title;
 
   std::vector<ImageEntry> images = pack_figures(book, diagnostics);
+  if (figures) {
+    *figures = {};
+    for (const ImageEntry& image : images) (image.ok ? figures->embedded : figures->placeholders) += 1;
+  }
   std::vector<EmbeddedFont> fonts;
   // Without embedded fonts a reader may have no Kai face: kai becomes dots, as on a machine
   // without one.

@@ -12,7 +12,9 @@ namespace folio {
 
 /// Writes the book as an EPUB 3 file (through a temporary file beside `out`, renamed
 /// into place). Returns false, and leaves nothing at `out`, if it could not be written.
-bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics);
+/// `figures` (when given) says how many figures went in and how many are placeholders.
+bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics,
+                WrittenFigures* figures = nullptr);
 
 /// What takes the space in an EPUB: bytes in the archive (compressed where deflated).
 struct EpubSizes {
