@@ -10,7 +10,7 @@
 namespace folio::pdf {
 
 /// The size of a window of text. Paragraphs over twice this are laid out in pieces.
-constexpr size_t kPieceBytes = 16 * 1024;
+constexpr size_t kPieceBytes = 4 * 1024;
 
 /// The window's text from [start, end) of `text` with its attributes, links, notes, code
 /// and ruby spans clipped to it and counted from `start`.

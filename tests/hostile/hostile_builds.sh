@@ -149,6 +149,30 @@ mapfile -t keys < <(seq -f 'k%.0f: 1' 50000)
 echo body | post "$d/content/posts" keys "${keys[@]}"
 build_case front-matter-keys "$d" "" epub
 
+# A post of 4.5 MB: one paragraph of 2 MB (Latin and Han words) and a code block of 50,000
+# lines. PDF layout goes a window at a time, so both build well inside the timeout.
+d=$(site huge)
+/usr/bin/python3 - "$d/content/posts/huge.md" <<'PY'
+import random, sys
+random.seed(14)
+words = "the scheduler runs goroutines on threads 调度器 把 goroutine 放在 线程 上 运行 while channels carry values".split()
+para, size = [], 0
+while size < 2_000_000:
+    w = random.choice(words)
+    para.append(w)
+    size += len(w.encode()) + 1
+code = "\n".join(f"\tx{i} := compute({i}, \"value\") // line {i}" for i in range(50_000))
+with open(sys.argv[1], "w") as out:
+    out.write("---\ntitle: huge\ndate: 2024-01-01\ntags: [t]\n---\n\n" + " ".join(para) +
+              "\n\n```go\n" + code + "\n```\n\nThe end.\n")
+PY
+build_case huge-post "$d" ""
+if [[ -f $work/out-huge-post.pdf ]]; then
+  # The last code line is in the PDF: nothing was lost between windows.
+  pdftotext -f "$(pdfinfo "$work/out-huge-post.pdf" | awk '/^Pages:/ {print $2 - 1}')" "$work/out-huge-post.pdf" - 2>/dev/null |
+    grep -q "line 49999" || fail "huge-post (pdf): the last code line is missing"
+fi
+
 d=$(site fifo)
 mkfifo "$d/content/posts/pipe.md" "$work/fifo-book.yaml"
 build_case fifo-post "$d" "pipe\.md: warning: is a named pipe \(FIFO\)"
