@@ -243,6 +243,59 @@ done
 "$folio" build "$d" -t t -o "$work/sig.pdf" --offline >/dev/null 2>&1 || fail "build after kill -9"
 if ls "$work" | grep -q "sig.pdf.tmp-"; then fail "kill -9: the next build did not remove the stale temporary file"; fi
 
+# ---- a shared cache under --refresh ------------------------------------------------------
+# 60 remote figures whose bytes change on every request; two --refresh builds and two plain
+# builds on one cache at once. Every build embeds all 60 (none is a placeholder), and the
+# summary says so; no temporary file stays in the cache.
+d=$(site refresh)
+/usr/bin/python3 - "$work/port" <<'PY' &
+import http.server, struct, sys, threading, zlib
+count = [0]
+lock = threading.Lock()
+def png(width):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + bytes([(x * 7) % 256 for x in range(width * 3)]) for _ in range(8))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, 8, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        with lock:
+            count[0] += 1
+            body = png(8 + count[0])  # new bytes on every request
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+open(sys.argv[1], "w").write(str(server.server_address[1]))
+server.serve_forever()
+PY
+server=$!
+for _ in $(seq 100); do [[ -s $work/port ]] && break; sleep 0.05; done
+port=$(cat "$work/port")
+for k in $(seq 60); do echo "![f$k](http://127.0.0.1:$port/img/$k.png)"; echo; done | post "$d/content/posts" remote
+"$folio" build "$d" -t t --cache "$work/shared-cache" -o "$work/refresh-0.epub" >"$work/log-refresh-0" 2>&1 || fail "refresh: the first build failed"
+builds=()
+for k in 1 2 3 4; do
+  flag=""
+  [[ $k -le 2 ]] && flag=--refresh
+  timeout -s KILL 60 "$folio" build "$d" -t t --cache "$work/shared-cache" -o "$work/refresh-$k.epub" $flag >"$work/log-refresh-$k" 2>&1 &
+  builds+=($!)
+done
+wait "${builds[@]}"
+for k in 1 2 3 4; do
+  grep -q "60 figures embedded, 0 failed" "$work/log-refresh-$k" || { fail "refresh build $k: not all 60 figures embedded"; tail -3 "$work/log-refresh-$k" >&2; }
+  grep -q "warning" "$work/log-refresh-$k" && fail "refresh build $k: warnings"
+  check_output "$work/refresh-$k.epub" epub "refresh build $k"
+done
+find "$work/shared-cache" -name '*.tmp-*' | grep -q . && fail "refresh: a temporary file was left in the cache"
+kill "$server" 2>/dev/null
+wait "$server" 2>/dev/null
+
 # ---- full disk -----------------------------------------------------------------------------
 full=$work/full
 mkdir -p "$full"
