@@ -199,8 +199,9 @@ BuildOutcome build_once(const BuildFlags& flags, Diagnostics& diagnostics) {
   // Diagnostics name the output, not the temporary file.
   AtomicFile target(out);
   Console::get().set_path_alias(target.temp_path().string(), to_stdout ? "<stdout>" : out.string());
-  bool written = format == "pdf" ? write_pdf(book, target.temp_path(), diagnostics)
-                                 : write_epub(book, target.temp_path(), diagnostics);
+  WrittenFigures figures;
+  bool written = format == "pdf" ? write_pdf(book, target.temp_path(), diagnostics, &figures)
+                                 : write_epub(book, target.temp_path(), diagnostics, &figures);
   Console::get().clear_path_alias();
   if (build_cancelled(diagnostics)) r.cancelled = true;
   if (!written || diagnostics.error_count() > 0 || r.cancelled) {
@@ -227,7 +228,9 @@ BuildOutcome build_once(const BuildFlags& flags, Diagnostics& diagnostics) {
   }
 
   r.chapters = book.chapters.size();
-  for (const auto& f : book.figures) (f.ok ? r.embedded : r.failed)++;
+  // The writer's count: a figure that failed only while writing is a placeholder too.
+  r.embedded = figures.embedded;
+  r.failed = figures.placeholders;
   if (use_cache) {
     BuildRecord record;
     record.key = inputs.key;

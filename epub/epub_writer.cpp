@@ -126,17 +126,22 @@ std::string writer_text(const Book& book, const std::string& language) {
 
 }  // namespace
 
-bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics) {
-  return write_epub(book, book.config.epub, out, diagnostics);
+bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics,
+                WrittenFigures* figures) {
+  return write_epub(book, book.config.epub, out, diagnostics, figures);
 }
 
 bool write_epub(const Book& book, const EpubOptions& options, const std::filesystem::path& out,
-                Diagnostics& diagnostics) {
+                Diagnostics& diagnostics, WrittenFigures* figures) {
   if (!check_options(options, diagnostics)) return false;
   const std::string language = book_language(book);
   const std::string title = book.meta().title.empty() ? labels_for(language).untitled : book.meta().title;
 
   std::vector<ImageEntry> images = pack_figures(book, options, diagnostics);
+  if (figures) {
+    *figures = {};
+    for (const ImageEntry& image : images) (image.ok ? figures->embedded : figures->placeholders) += 1;
+  }
   std::vector<EmbeddedFont> fonts;
   // Without embedded fonts a reader may have no Kai face: kai becomes dots, as on a machine
   // without one.

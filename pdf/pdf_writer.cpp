@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <locale.h>
+#include <set>
 #include <thread>
 
 #include "folio/progress.hpp"
@@ -175,12 +176,13 @@ BookLayout layout_book(const Book& book, const PdfOptions& options, Diagnostics&
 
 }  // namespace pdf
 
-bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics) {
-  return write_pdf(book, book.config.pdf, out, diagnostics);
+bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics,
+               WrittenFigures* written) {
+  return write_pdf(book, book.config.pdf, out, diagnostics, written);
 }
 
 bool write_pdf(const Book& book, const PdfOptions& options, const std::filesystem::path& out,
-               Diagnostics& diagnostics) {
+               Diagnostics& diagnostics, WrittenFigures* written) {
   if (!check_options(options, diagnostics)) return false;
   CNumericLocale c_locale;
   if (book.chapters.empty()) {
@@ -201,11 +203,19 @@ bool write_pdf(const Book& book, const PdfOptions& options, const std::filesyste
   std::vector<std::optional<pdf::FigureFile>> figures =
       pdf::prepare_figures(book, layout.chapters, layout.style, diagnostics, int(cpu_threads()));
   input.figures = &figures;
+  std::set<int> placeholders;
+  input.placeholders = &placeholders;
 
   std::error_code ec;
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
   AtomicFile file(out);
   if (!pdf::render_pdf(input, file.temp_path(), out, diagnostics) || build_cancelled(diagnostics)) return false;
+  if (written) {
+    for (size_t i = 0; i < book.figures.size(); ++i)
+      if (!book.figures[i].ok) placeholders.insert(int(i));
+    written->placeholders = placeholders.size();
+    written->embedded = book.figures.size() - placeholders.size();
+  }
   std::string error;
   if (!file.commit(&error)) {
     diagnostics.error({out.string(), 0, 0}, "cannot write the PDF: " + error);

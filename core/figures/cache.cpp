@@ -2,10 +2,16 @@
 // <sha256(url)>-<digest prefix>.<ext> holding the bytes.
 #include "cache.hpp"
 
+#include <sys/stat.h>
+
+#include <set>
 #include <sstream>
+#include <vector>
 
 #include "base/atomic_file.hpp"
 #include "base/hash.hpp"
+#include "base/temp_files.hpp"
+#include "probe.hpp"
 
 namespace folio::figures {
 
@@ -52,6 +58,7 @@ std::string serialize(const CacheEntry& e) {
       << "format: " << (e.format == ImageFormat::unknown ? "" : to_string(e.format)) << "\n"
       << "width: " << e.width << "\n"
       << "height: " << e.height << "\n"
+      << "orientation: " << e.orientation << "\n"
       << "file: " << e.file.filename().string() << "\n";
   return out.str();
 }
@@ -69,6 +76,7 @@ std::optional<CacheEntry> FigureCache::lookup(const std::string& url) const {
   if (!read_file(meta, text)) return std::nullopt;
   CacheEntry e;
   std::string file_name;
+  bool has_orientation = false;
   std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
@@ -87,7 +95,10 @@ std::optional<CacheEntry> FigureCache::lookup(const std::string& url) const {
     else if (key == "format") e.format = format_from_name(value);
     else if (key == "width") e.width = uint32_t(std::strtoul(value.c_str(), nullptr, 10));
     else if (key == "height") e.height = uint32_t(std::strtoul(value.c_str(), nullptr, 10));
-    else if (key == "file") file_name = value;
+    else if (key == "orientation") {
+      e.orientation = int(std::strtol(value.c_str(), nullptr, 10));
+      has_orientation = e.orientation >= 1 && e.orientation <= 8;
+    } else if (key == "file") file_name = value;
   }
   // Two URLs never share a metadata file unless their hashes collide: check anyway.
   if (e.url != url) return std::nullopt;
@@ -96,6 +107,14 @@ std::optional<CacheEntry> FigureCache::lookup(const std::string& url) const {
   e.file = meta.parent_path() / file_name;
   std::error_code ec;
   if (fs::file_size(e.file, ec) != e.size || ec) return std::nullopt;
+  if (!has_orientation) {
+    // Written before orientation was recorded: the stored size may be the sideways one.
+    std::string bytes;
+    if (!read_file(e.file, bytes)) return std::nullopt;
+    ImageProbe probe = probe_image(bytes);
+    if (probe.format != e.format) return std::nullopt;
+    e.width = probe.width, e.height = probe.height, e.orientation = probe.orientation;
+  }
   return e;
 }
 
@@ -115,8 +134,9 @@ bool FigureCache::store(CacheEntry& entry, std::string_view bytes, std::string& 
   entry.failure.clear();
   if (!write_file_atomically(entry.file, bytes, &error)) return false;
   if (!write_file_atomically(meta, serialize(entry), &error)) return false;
-  // The old bytes are unreachable once the new metadata is in place.
-  if (old && !old->file.empty() && old->file != entry.file) fs::remove(old->file, ec);
+  // The old bytes are orphaned now; their modification time says since when, for sweep().
+  if (old && !old->file.empty() && old->file != entry.file)
+    fs::last_write_time(old->file, fs::file_time_type::clock::now(), ec);
   return true;
 }
 
@@ -129,6 +149,46 @@ bool FigureCache::store_metadata(const CacheEntry& entry, std::string& error) {
     return false;
   }
   return write_file_atomically(meta, serialize(entry), &error);
+}
+
+}  // namespace folio::figures
+
+namespace folio::figures {
+
+size_t FigureCache::sweep(int64_t now, int64_t grace_seconds) const {
+  size_t removed = remove_stale_temp_files(dir_ / "derived");
+  std::error_code ec;
+  for (fs::directory_iterator shard(dir_ / "remote", ec), end; !ec && shard != end; shard.increment(ec)) {
+    if (!shard->is_directory(ec)) continue;
+    removed += remove_stale_temp_files(shard->path());
+    // Bytes the metadata files of this shard point at (a URL's bytes live in its own shard).
+    std::set<std::string> wanted;
+    std::vector<fs::path> bytes;
+    std::error_code it_ec;
+    for (fs::directory_iterator f(shard->path(), it_ec), fend; !it_ec && f != fend; f.increment(it_ec)) {
+      std::string name = f->path().filename().string();
+      if (name.find(".tmp-") != std::string::npos) continue;
+      if (f->path().extension() != ".meta") {
+        bytes.push_back(f->path());
+        continue;
+      }
+      std::string text;
+      if (!read_file(f->path(), text)) continue;
+      size_t at = text.find("\nfile: ");
+      if (at == std::string::npos) continue;
+      size_t start = at + 7, stop = text.find('\n', start);
+      wanted.insert(text.substr(start, stop == std::string::npos ? std::string::npos : stop - start));
+    }
+    for (const fs::path& file : bytes) {
+      if (wanted.count(file.filename().string())) continue;
+      struct stat st {};
+      // store() touches bytes it orphans, so this is the time since they were last wanted.
+      if (::stat(file.c_str(), &st) != 0 || now - int64_t(st.st_mtime) < grace_seconds) continue;
+      std::error_code rm;
+      if (fs::remove(file, rm)) ++removed;
+    }
+  }
+  return removed;
 }
 
 }  // namespace folio::figures

@@ -27,8 +27,9 @@ struct CacheEntry {
   std::string digest;         ///< hex SHA-256
   uint64_t size = 0;
   ImageFormat format = ImageFormat::unknown;
-  uint32_t width = 0;
+  uint32_t width = 0;         ///< as displayed (EXIF orientation applied)
   uint32_t height = 0;
+  int orientation = 1;        ///< a JPEG's EXIF orientation
   std::filesystem::path file; ///< the bytes (set by lookup and store)
 };
 
@@ -43,11 +44,19 @@ class FigureCache {
 
   /// Stores bytes and metadata atomically: bytes under a name carrying their digest first,
   /// then the metadata that points at them, so a reader sees the old entry or the new one,
-  /// never half of one. Fills entry.file. False with `error` on failure (the old entry stays).
+  /// never half of one. The old bytes are left for sweep(), never removed here: another
+  /// build may be about to read them. Fills entry.file. False with `error` on failure (the
+  /// old entry stays).
   bool store(CacheEntry& entry, std::string_view bytes, std::string& error);
 
   /// Rewrites only the metadata (a 304 revalidation, a permanent failure).
   bool store_metadata(const CacheEntry& entry, std::string& error);
+
+  /// Removes what no build needs any more: bytes that no metadata points at once they are
+  /// older than `grace_seconds` (a build beside this one may still read bytes it looked up
+  /// before a --refresh replaced them), and temporary files whose process is gone (a
+  /// killed build's), in remote/ and derived/. Returns how many files were removed.
+  size_t sweep(int64_t now, int64_t grace_seconds = 24 * 3600) const;
 
   const std::filesystem::path& dir() const { return dir_; }
 

@@ -8,6 +8,7 @@
 #include "base/hash.hpp"
 #include "folio/figures.hpp"
 #include "jpeg_quality.hpp"
+#include "orientation.hpp"
 #include "raster.hpp"
 #include "svg_sanitize.hpp"
 
@@ -69,8 +70,15 @@ struct Work {
   bool read(std::string& bytes) const { return read_file(asset.file, bytes); }
 
   fs::path derived(Size size, const char* ext) const {
-    return derived_dir(options) /
-           (digest() + "-" + std::to_string(size.width) + "x" + std::to_string(size.height) + "." + ext);
+    // "-upright" keeps a turned copy apart from a sideways one an older folio derived.
+    return derived_dir(options) / (digest() + "-" + std::to_string(size.width) + "x" + std::to_string(size.height) +
+                                   (asset.orientation > 1 ? "-upright." : ".") + ext);
+  }
+
+  // A JPEG whose EXIF orientation is not 1 is re-encoded upright for both writers: EPUB
+  // reading systems disagree on honouring EXIF, and cairo embeds a JPEG's bytes as they are.
+  bool embeddable_as_is(Size size) const {
+    return size.width == asset.width && size.height == asset.height && asset.orientation <= 1;
   }
 
   bool prepare_dir(std::string& error) const {
@@ -88,7 +96,11 @@ struct Work {
     if (fs::exists(png, ec)) return RenderedFigure{png, ImageFormat::png, size.width, size.height};
     std::string bytes, error;
     if (!read(bytes)) return fail("cannot read " + asset.file.string());
-    Surface surface = figures::decode_raster(bytes, asset.format, size.width, size.height, error);
+    // The decoder works in stored pixels: the size hint is turned back for a quarter turn.
+    bool turned = figures::orientation_swaps_axes(asset.orientation);
+    Surface surface = figures::decode_raster(bytes, asset.format, turned ? size.height : size.width,
+                                             turned ? size.width : size.height, error);
+    if (surface) surface = figures::apply_orientation(std::move(surface), asset.orientation, error);
     if (!surface) return fail(error);
     if (uint32_t(cairo_image_surface_get_width(surface.get())) != size.width ||
         uint32_t(cairo_image_surface_get_height(surface.get())) != size.height)
@@ -149,7 +161,7 @@ std::optional<RenderedFigure> figure_for_epub(const FigureAsset& asset, const Fi
       // one becomes JPEG (a photo stays small), one with transparency PNG.
       return work.raster(size, true);
     case ImageFormat::jpeg:
-      if (size.width == asset.width && size.height == asset.height) return as_is;
+      if (work.embeddable_as_is(size)) return as_is;
       return work.raster(size, true);
     case ImageFormat::png:
     case ImageFormat::gif:
@@ -183,8 +195,7 @@ std::optional<RenderedFigure> figure_for_pdf(const FigureAsset& asset, uint32_t 
     case ImageFormat::jpeg:
     case ImageFormat::png: {
       Size size = fit(asset.width, asset.height, max_width, max_height, false);
-      if (size.width == asset.width && size.height == asset.height)
-        return RenderedFigure{asset.file, asset.format, asset.width, asset.height};
+      if (work.embeddable_as_is(size)) return RenderedFigure{asset.file, asset.format, asset.width, asset.height};
       return work.raster(size, asset.format == ImageFormat::jpeg);
     }
     case ImageFormat::gif:

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <memory>
@@ -51,6 +52,8 @@ struct Transfer {
   std::string body;
   std::string etag;
   std::string last_modified;
+  std::string reason;  ///< the last status line's reason phrase ("Not Found"; HTTP/2 has none)
+  std::string content_length;  ///< the last response's Content-Length, as sent
   uint64_t max_bytes = 0;
   bool too_large = false;
   char error[CURL_ERROR_SIZE] = "";
@@ -85,12 +88,69 @@ size_t on_header(char* data, size_t size, size_t count, void* closure) {
     t->etag.clear();
     t->last_modified.clear();
     t->body.clear();
+    t->content_length.clear();
+    // "HTTP/1.1 404 Not Found": the reason is what follows the code.
+    t->reason.clear();
+    size_t code = line.find(' ');
+    size_t reason = code == std::string_view::npos ? code : line.find(' ', code + 1);
+    if (reason != std::string_view::npos) {
+      std::string_view r = line.substr(reason + 1);
+      while (!r.empty() && (r.back() == '\r' || r.back() == '\n' || r.back() == ' ')) r.remove_suffix(1);
+      // A reason is short printable text; anything else is not worth repeating.
+      if (r.size() <= 80 && std::all_of(r.begin(), r.end(), [](char c) { return c >= ' ' && c < 127; }))
+        t->reason = r;
+    }
   } else if (auto v = header_value(line, "etag"); !v.empty()) {
     t->etag = v;
   } else if (auto v = header_value(line, "last-modified"); !v.empty()) {
     t->last_modified = v;
+  } else if (auto v = header_value(line, "content-length"); !v.empty()) {
+    t->content_length = v;
   }
   return size * count;
+}
+
+// The standard reason phrases, for replies that carry none (HTTP/2) or an empty one.
+const char* standard_reason(long status) {
+  switch (status) {
+    case 300: return "Multiple Choices";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 303: return "See Other";
+    case 307: return "Temporary Redirect";
+    case 308: return "Permanent Redirect";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 406: return "Not Acceptable";
+    case 408: return "Request Timeout";
+    case 410: return "Gone";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 429: return "Too Many Requests";
+    case 451: return "Unavailable For Legal Reasons";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+// "HTTP 404 Not Found": the code and the server's reason (else the standard one).
+std::string http_status(long status, const std::string& reason) {
+  std::string said = reason.empty() ? standard_reason(status) : reason;
+  return "HTTP " + std::to_string(status) + (said.empty() ? "" : " " + said);
+}
+
+// The OS's reason for a failed connect, send or receive ("Connection refused"), if curl has one.
+std::string os_error(CURL* e) {
+  long err = 0;
+  if (curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &err) != CURLE_OK || err == 0) return "";
+  return std::strerror(int(err));
 }
 
 std::string megabytes(uint64_t bytes) {
@@ -157,6 +217,10 @@ void classify(Transfer& t, CURLcode code, const FigureOptions& options, FetchRes
   r.transient = false;
   r.error.clear();
   std::string detail = t.error[0] ? std::string(": ") + t.error : std::string();
+  // curl's message with the OS's reason in front when there is one:
+  // ": Connection refused (Failed to connect to 127.0.0.1 port 1 ...)".
+  std::string os = os_error(e);
+  std::string os_detail = os.empty() ? detail : ": " + os + (t.error[0] ? std::string(" (") + t.error + ")" : "");
   switch (code) {
     case CURLE_OK:
       if (status == 304) {
@@ -164,19 +228,31 @@ void classify(Transfer& t, CURLcode code, const FigureOptions& options, FetchRes
       } else if (status >= 200 && status < 300) {
         r.ok = true;
         r.body = std::move(t.body);
+      } else if (status < 100 || status > 599) {
+        // Not a status HTTP defines: nothing says trying again would help.
+        r.error = "HTTP " + std::to_string(status) + ": not a valid HTTP status code";
       } else if (status == 429 || status >= 500) {
         r.transient = true;
-        r.error = "HTTP " + std::to_string(status);
+        r.error = http_status(status, t.reason);
       } else if (status >= 300 && status < 400) {
-        r.error = "HTTP " + std::to_string(status) + " redirect without a usable Location";
+        r.error = http_status(status, t.reason) + ": a redirect without a usable Location";
       } else {
-        r.error = "HTTP " + std::to_string(status);
+        r.error = http_status(status, t.reason);
       }
       return;
     case CURLE_WRITE_ERROR:
     case CURLE_FILESIZE_EXCEEDED:
-      if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
-        r.error = "too large (over the limit of " + megabytes(options.max_bytes) + ")";
+      if (code == CURLE_FILESIZE_EXCEEDED) {
+        // curl refuses before the body, from the Content-Length the server sent.
+        unsigned long long announced = std::strtoull(t.content_length.c_str(), nullptr, 10);
+        r.error = "too large: the server announced " +
+                  (announced > 0 ? megabytes(announced) : std::string("a larger body")) +
+                  ", over the limit of " + megabytes(options.max_bytes) + " (figures: max_bytes)";
+        return;
+      }
+      if (t.too_large) {
+        r.error = "too large: stopped after " + megabytes(options.max_bytes) +
+                  " without the end of the body, the limit (figures: max_bytes)";
         return;
       }
       break;
@@ -189,32 +265,54 @@ void classify(Transfer& t, CURLcode code, const FigureOptions& options, FetchRes
       r.error = "host not found (DNS)" + detail;
       return;
     case CURLE_COULDNT_CONNECT:
-      r.error = "connection failed" + detail;
+      r.error = "connection failed" + os_detail;
       return;
     case CURLE_TOO_MANY_REDIRECTS:
       r.error = "more than " + std::to_string(options.max_redirects) + " redirects";
       return;
     case CURLE_UNSUPPORTED_PROTOCOL: {
+      // Either a redirect to file:, ftp:, ... (curl knows where it was sent), or a reply
+      // that is not HTTP/1.x or HTTP/2 at all (HTTP/0.9: a body without a status line).
+      // After following a redirect, the effective URL is where it led.
       char* next = nullptr;
       curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &next);
-      r.error = "redirect to a scheme other than http/https refused" +
-                (next ? std::string(" (") + next + ")" : detail);
+      if (!next || !*next) next = final_url;
+      std::string_view target = next ? next : "";
+      if (!target.empty() && !target.starts_with("http://") && !target.starts_with("https://"))
+        r.error = (status >= 300 && status < 400 ? http_status(status, t.reason) + ": the redirect" : std::string("a redirect")) +
+                  " to " + next + " was refused (only http and https are followed)";
+      else
+        r.error = "the server's reply is not an HTTP response (no status line; HTTP/0.9?)" + detail;
       return;
     }
+    case CURLE_WEIRD_SERVER_REPLY:
+      r.error = "the server's reply is not a valid HTTP response" + detail;
+      return;
+    case CURLE_OUT_OF_MEMORY:
+      // curl 7.x answers a response header over its 100 kB limit with "Out of memory" and
+      // no message: far likelier the server's fault than this machine's memory.
+      r.error = "the response headers are too large for curl (over 100 kB), or memory ran out" + detail;
+      return;
     case CURLE_PARTIAL_FILE:
       r.transient = true;
       r.error = "truncated body (the connection closed before Content-Length bytes came)";
       return;
     case CURLE_GOT_NOTHING:
+      r.transient = true;
+      r.error = "the server closed the connection without a reply";
+      return;
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
+      r.transient = true;
+      r.error = std::string(code == CURLE_RECV_ERROR ? "receiving failed" : "sending failed") + os_detail;
+      return;
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
       r.transient = true;
       break;
     default: break;
   }
-  r.error = std::string(curl_easy_strerror(code)) + detail;
+  r.error = std::string(curl_easy_strerror(code)) + os_detail;
 }
 
 // How long to wait before attempt `next_attempt` (2, 3, ...): the server's Retry-After

@@ -89,6 +89,7 @@ void fill_asset(FigureAsset& a, const ImageProbe& probe, const fs::path& file, s
   a.format = probe.format;
   a.width = probe.width;
   a.height = probe.height;
+  a.orientation = probe.orientation;
   a.file = file;
   a.size = bytes.size();
   a.digest = sha256_hex(bytes);
@@ -115,6 +116,7 @@ void resolve_local(Source& s, const FigureOptions& options) {
     s.asset.format = facts->probe.format;
     s.asset.width = facts->probe.width;
     s.asset.height = facts->probe.height;
+    s.asset.orientation = facts->probe.orientation;
     s.asset.file = file;
     s.asset.size = facts->size;
     s.asset.digest = facts->digest;
@@ -142,6 +144,7 @@ void use_cache_entry(Source& s, const CacheEntry& e) {
   s.asset.format = e.format;
   s.asset.width = e.width;
   s.asset.height = e.height;
+  s.asset.orientation = e.orientation;
   s.asset.file = e.file;
   s.asset.size = e.size;
   s.asset.digest = e.digest;
@@ -177,6 +180,7 @@ void take_result(Source& s, FetchResult result, const std::optional<CacheEntry>&
       entry.format = probe.format;
       entry.width = probe.width;
       entry.height = probe.height;
+      entry.orientation = probe.orientation;
       std::string error;
       if (cache.store(entry, result.body, error)) {
         use_cache_entry(s, entry);
@@ -256,6 +260,8 @@ FigureReport resolve_figures(Book& book, const Collection& collection, Diagnosti
   // 2. Local files (read, hashed and probed on the workers) and refusals; remote ones from
   //    the cache where it can.
   FigureCache cache(options.cache_dir);
+  const int64_t now = int64_t(std::time(nullptr));
+  cache.sweep(now);
   TaskPool workers(8);  // mostly waiting on disks (reads, fsync), not on a core
   std::vector<FetchRequest> requests;
   std::vector<size_t> request_source;
@@ -302,7 +308,6 @@ FigureReport resolve_figures(Book& book, const Collection& collection, Diagnosti
   // 3. All downloads in one batch; each result is checked and stored by a worker while the
   //    others still download (the cache's writes are fsynced, and they add up).
   FetchStats stats;
-  const int64_t now = int64_t(std::time(nullptr));
   fetch_all(
       requests, options, stats,
       [&](size_t done, size_t total, uint64_t bytes, size_t failed) {

@@ -1,5 +1,5 @@
 // Local figure facts: <cache>/local/<sha256(path) prefix>.txt, one line:
-// "size mtime_ns format width height digest".
+// "size mtime_ns format width height digest orientation".
 #include "local_facts.hpp"
 
 #include <sys/stat.h>
@@ -41,7 +41,11 @@ std::optional<LocalFacts> recall_local_facts(const fs::path& cache_dir, const fs
   int64_t rec_mtime = 0;
   int format = 0;
   LocalFacts facts;
-  if (!(in >> rec_size >> rec_mtime >> format >> facts.probe.width >> facts.probe.height >> facts.digest)) return std::nullopt;
+  // A record without the orientation (from an older folio) is read again from the image.
+  if (!(in >> rec_size >> rec_mtime >> format >> facts.probe.width >> facts.probe.height >> facts.digest >>
+        facts.probe.orientation))
+    return std::nullopt;
+  if (facts.probe.orientation < 1 || facts.probe.orientation > 8) return std::nullopt;
   // Size and nanosecond mtime both unchanged: the same bytes (as make and git assume).
   if (rec_size != size || rec_mtime != mtime || facts.digest.size() != 64) return std::nullopt;
   if (format <= int(ImageFormat::unknown) || format > int(ImageFormat::svg)) return std::nullopt;
@@ -60,7 +64,7 @@ void remember_local_facts(const fs::path& cache_dir, const fs::path& file, const
   fs::create_directories(record.parent_path(), ec);
   std::string line = std::to_string(size) + " " + std::to_string(mtime) + " " + std::to_string(int(facts.probe.format)) +
                      " " + std::to_string(facts.probe.width) + " " + std::to_string(facts.probe.height) + " " +
-                     facts.digest + "\n";
+                     facts.digest + " " + std::to_string(facts.probe.orientation) + "\n";
   // Not fsynced: a lost record only costs one more read of the image.
   if (FILE* f = std::fopen((record.string() + ".part").c_str(), "wb")) {
     bool ok = std::fwrite(line.data(), 1, line.size(), f) == line.size();

@@ -1,6 +1,8 @@
 // Probe: JPEG, PNG, GIF, WebP and SVG recognized from their signatures; sizes from headers.
 #include "probe.hpp"
 
+#include "orientation.hpp"
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <webp/decode.h>
@@ -10,6 +12,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <utility>
 
 namespace folio {
 
@@ -76,6 +79,8 @@ ImageProbe probe_jpeg(std::string_view b) {
       p.height = be16(b, i + 5);
       p.width = be16(b, i + 7);
       if (p.width == 0 || p.height == 0) return fail("JPEG with a zero size");
+      p.orientation = jpeg_exif_orientation(b);
+      if (orientation_swaps_axes(p.orientation)) std::swap(p.width, p.height);
       return p;
     }
     i += 2 + len;

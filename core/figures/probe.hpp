@@ -12,8 +12,11 @@ namespace folio::figures {
 /// What the bytes are. format == unknown means "not an image we embed".
 struct ImageProbe {
   ImageFormat format = ImageFormat::unknown;
-  uint32_t width = 0;   ///< pixels (SVG: its intrinsic size in CSS pixels)
+  uint32_t width = 0;   ///< pixels as displayed (SVG: its intrinsic size in CSS pixels)
   uint32_t height = 0;
+  /// A JPEG's EXIF orientation (1-8; 1: as stored). For 5-8 width and height are the
+  /// stored ones swapped, as the image is seen upright.
+  int orientation = 1;
   std::string problem;  ///< why it is not an image ("an HTML page", "truncated PNG header", ...)
 };
 

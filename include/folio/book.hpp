@@ -38,12 +38,21 @@ struct FigureAsset {
   bool ok = false;               ///< false: the writers show a placeholder
   std::string failure;           ///< why it could not be had (when !ok)
   ImageFormat format = ImageFormat::unknown;
-  uint32_t width = 0;            ///< pixels, from the headers
+  uint32_t width = 0;            ///< pixels, from the headers, as displayed (EXIF orientation applied)
   uint32_t height = 0;
+  int orientation = 1;           ///< a JPEG's EXIF orientation (1-8); 1: the pixels are stored upright
   std::filesystem::path file;    ///< the bytes on disk (the local file or a cache entry)
   uint64_t size = 0;             ///< bytes
   std::string digest;            ///< hex SHA-256 of the bytes: the asset's identity
   SourceLocation first_use;      ///< where a post first shows it
+};
+
+/// How a writer embedded the book's figures. A figure can still fail while writing (its
+/// cache file removed, a decoder's error) after resolve_figures accepted it: it is then
+/// drawn as a placeholder and counted here as failed, so a summary never says otherwise.
+struct WrittenFigures {
+  size_t embedded = 0;      ///< distinct figures in the output as images
+  size_t placeholders = 0;  ///< distinct figures drawn as placeholders
 };
 
 struct Book {

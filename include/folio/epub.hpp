@@ -16,11 +16,13 @@ FOLIO_API_BEGIN
 /// read), through a temporary file beside `out`, renamed into place. Returns false, and
 /// leaves nothing at `out`, if it could not be written or an option is out of its range
 /// (an error names the field and the range; nothing is clamped). Options and their
-/// defaults: EpubOptions in folio/config.hpp.
+/// defaults: EpubOptions in folio/config.hpp. `figures` (when given) says how many
+/// figures went in and how many are placeholders.
 bool write_epub(const Book& book, const EpubOptions& options, const std::filesystem::path& out,
-                Diagnostics& diagnostics);
+                Diagnostics& diagnostics, WrittenFigures* figures = nullptr);
 /// The same with the options the book was configured with (book.yaml `epub:`).
-bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics);
+bool write_epub(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics,
+                WrittenFigures* figures = nullptr);
 
 /// What takes the space in an EPUB: bytes in the archive (compressed where deflated).
 struct EpubSizes {

@@ -14,11 +14,13 @@ FOLIO_API_BEGIN
 /// book's own `config.pdf` is not read), through a temporary file beside `out`. Returns
 /// false, leaving nothing at `out`, on failure or when an option is out of its range (an
 /// error names the field and the range; nothing is clamped). Options and their defaults:
-/// PdfOptions in folio/config.hpp.
+/// PdfOptions in folio/config.hpp. `figures` (when given) says how many figures went in
+/// and how many are placeholders.
 bool write_pdf(const Book& book, const PdfOptions& options, const std::filesystem::path& out,
-               Diagnostics& diagnostics);
+               Diagnostics& diagnostics, WrittenFigures* figures = nullptr);
 /// The same with the options the book was configured with (book.yaml `pdf:`).
-bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics);
+bool write_pdf(const Book& book, const std::filesystem::path& out, Diagnostics& diagnostics,
+               WrittenFigures* figures = nullptr);
 
 FOLIO_API_END
 }  // namespace folio

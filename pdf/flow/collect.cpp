@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
 #include <type_traits>
 
 #include "date_text.hpp"
@@ -109,17 +110,32 @@ class Collector {
   }
 
   /// Emits one flow item per line of a laid-out paragraph.
+  /// The links from the first that may still reach `start` on (links are in order and lines
+  /// come in order, so a long paragraph's lines do not each look at every link).
+  static std::span<const LinkSpan> links_from(const std::vector<LinkSpan>& links, size_t& cursor, int start) {
+    while (cursor < links.size() && links[cursor].end <= start) ++cursor;
+    return std::span<const LinkSpan>(links).subspan(cursor);
+  }
+
   void emit_lines(const ParagraphLayout& p, FlowKind kind, const Frame& f, bool keep, bool grouped = true) {
     int group = grouped && p.lines.size() > 1 ? next_group_++ : -1;
+    size_t link_cursor = 0;
     for (size_t k = 0; k < p.lines.size(); ++k) {
       const LineBox& box = p.lines[k];
       auto d = std::make_shared<LineDrawable>();
-      d->layout = p.layout;
-      d->line = static_cast<int>(k);
+      // The drawable counts bytes in its own layout's text (a piece's, for a long paragraph).
+      const int offset = p.offset_of(box);
+      d->layout = p.layout_of(box);
+      d->line = box.piece_line;
       d->box = box;
+      d->box.start -= offset;
       FlowItem item;
-      for (const LinkSpan& l : p.links)
-        if (l.start < box.start + box.length && l.end > box.start) d->links.push_back(l);
+      for (const LinkSpan& l : links_from(p.links, link_cursor, box.start))
+        if (l.start < box.start + box.length && l.end > box.start) {
+          d->links.push_back(l);
+          d->links.back().start -= offset;
+          d->links.back().end -= offset;
+        }
       for (const NoteRef& r : p.notes) {
         if (r.index >= box.start && r.index < box.start + box.length) {
           int idx = note_index(r.number);
@@ -233,7 +249,9 @@ class Collector {
   void visit(const folio::Paragraph& p, const Block&, const Frame& f) {
     InlineText t = inline_text(p.children, style_.font_size * f.size_scale);
     if (t.text.empty()) return;
-    emit_lines(layout_paragraph(text_, std::move(t), body_spec(f)), FlowKind::text, f, false);
+    ParagraphSpec spec = body_spec(f);
+    spec.in_pieces = true;  // a paragraph of megabytes is laid out a window at a time
+    emit_lines(layout_paragraph(text_, std::move(t), spec), FlowKind::text, f, false);
   }
 
   void visit(const Heading& h, const Block&, const Frame& f) {
@@ -338,8 +356,11 @@ class Collector {
     t.text = text;
     pango_attr_list_insert(t.attrs.get(), pango_attr_insert_hyphens_new(FALSE));
     if (block) add_code_colors(t.attrs.get(), *block, code_text, palette);
+    spec.in_pieces = true;  // a code block of 100k lines is laid out a window at a time
     ParagraphLayout p = layout_paragraph(text_, std::move(t), spec);
     int group = next_group_++;
+    size_t counted_to = 0;  // source lines are counted as the lines go by, not from the start each time
+    int source_line = 1;
     SharedLayout mark = share_layout(text_.new_layout());
     {
       FontDescPtr font = make_font(style_.fonts.code, size * 0.7);
@@ -348,16 +369,19 @@ class Collector {
     }
     for (size_t k = 0; k < p.lines.size(); ++k) {
       auto d = std::make_shared<LineDrawable>();
-      d->layout = p.layout;
-      d->line = static_cast<int>(k);
+      d->layout = p.layout_of(p.lines[k]);
+      d->line = p.lines[k].piece_line;
       d->box = p.lines[k];
+      d->box.start -= p.offset_of(p.lines[k]);
       d->box.x += pad + gutter;
       d->background_width = width(f);
       d->background = palette.background;
       d->continuation = p.lines[k].start > 0 && text[p.lines[k].start - 1] != '\n';
       if (d->continuation) d->continuation_mark = mark;
       if (block) {
-        int source_line = source_line_at(code_text, size_t(p.lines[k].start));
+        const size_t at = std::min(size_t(p.lines[k].start), text.size());
+        source_line += int(std::count(text.begin() + std::ptrdiff_t(counted_to), text.begin() + std::ptrdiff_t(at), '\n'));
+        counted_to = at;
         if (block->lines.is_highlighted(source_line)) d->background = palette.band;
         if (numbered && !d->continuation) {
           // The number's right edge sits a space before the code.

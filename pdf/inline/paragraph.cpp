@@ -16,6 +16,7 @@
 #include "inline/han_emphasis.hpp"
 #include "inline/hyphenation.hpp"
 #include "inline/latin_quotes.hpp"
+#include "inline/paragraph_pieces.hpp"
 #include "inline/ruby.hpp"
 
 namespace folio::pdf {
@@ -260,6 +261,8 @@ double ParagraphLayout::height() const {
 }
 
 ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, const ParagraphSpec& spec) {
+  if (spec.in_pieces && text.text.size() > kPieceBytes * 2 && spec.indent >= 0)
+    return layout_in_pieces(context, std::move(text), spec);
   ParagraphLayout p;
   PangoLayout* layout = context.new_layout();
   p.layout = share_layout(layout);
@@ -332,6 +335,7 @@ ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, co
     box.x = logical.x / double(PANGO_SCALE);
     box.start = line->start_index;
     box.length = line->length;
+    box.piece_line = int(p.lines.size());
     p.lines.push_back(box);
   } while (pango_layout_iter_next_line(iter.get()));
   p.links = std::move(text.links);

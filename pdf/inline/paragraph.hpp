@@ -104,6 +104,9 @@ struct ParagraphSpec {
   bool hyphenate = false;
   double latin_gap_em = 0.25;
   double pitch = 0;              ///< minimum line height (0: the line's own)
+  /// A long paragraph may be laid out in pieces (several layouts; see paragraph_pieces.hpp).
+  /// Only for callers that place line by line through ParagraphLayout::piece_of.
+  bool in_pieces = false;
 };
 
 /// One line of a laid-out paragraph.
@@ -113,15 +116,29 @@ struct LineBox {
   double x = 0;         ///< left of the line's logical box relative to the layout
   int start = 0;        ///< byte range of the text
   int length = 0;
+  int piece = 0;        ///< index into ParagraphLayout::pieces (0 when there are none)
+  int piece_line = 0;   ///< the line's index in its piece's layout
+};
+
+/// One layout of a paragraph laid out in pieces: it holds the text from `offset` on.
+struct ParagraphPiece {
+  SharedLayout layout;
+  int offset = 0;  ///< byte offset of the layout's text in the paragraph's text
 };
 
 /// A laid-out paragraph.
 struct ParagraphLayout {
-  SharedLayout layout;
-  std::vector<LineBox> lines;
+  SharedLayout layout;            ///< the whole paragraph (the first piece when in pieces)
+  std::vector<ParagraphPiece> pieces;  ///< empty unless laid out in pieces
+  std::vector<LineBox> lines;     ///< byte ranges relative to the whole paragraph's text
   std::vector<LinkSpan> links;
   std::vector<NoteRef> notes;
   double height() const;
+  /// The layout holding a line, and the offset of that layout's text in the paragraph.
+  const SharedLayout& layout_of(const LineBox& line) const {
+    return pieces.empty() ? layout : pieces[size_t(line.piece)].layout;
+  }
+  int offset_of(const LineBox& line) const { return pieces.empty() ? 0 : pieces[size_t(line.piece)].offset; }
 };
 
 ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, const ParagraphSpec& spec);

@@ -53,9 +53,9 @@ class PdfDrawContext : public DrawContext {
  public:
   PdfDrawContext(cairo_t* cr, const Book& book, const Style& style, const std::set<std::string>& dests,
                  const std::vector<std::optional<FigureFile>>* prepared, std::vector<unsigned char>& blank,
-                 PngPrefetch* prefetch, Diagnostics& diag)
+                 PngPrefetch* prefetch, std::set<int>* placeholders, Diagnostics& diag)
       : cr_(cr), book_(book), style_(style), dests_(dests), prepared_(prepared), blank_(blank), prefetch_(prefetch),
-        diag_(diag) {}
+        placeholders_(placeholders), diag_(diag) {}
 
   cairo_t* cr() override { return cr_; }
 
@@ -89,6 +89,13 @@ class PdfDrawContext : public DrawContext {
 
   bool image(int figure, double x, double y, double w, double h) override {
     if (figure < 0 || size_t(figure) >= book_.figures.size()) return false;
+    bool drawn = draw_image(figure, x, y, w, h);
+    if (!drawn && placeholders_) placeholders_->insert(figure);
+    return drawn;
+  }
+
+ private:
+  bool draw_image(int figure, double x, double y, double w, double h) {
     const FigureAsset& asset = book_.figures[figure];
     auto px = [&](double pt) { return static_cast<uint32_t>(std::ceil(pt / 72.0 * style_.image_dpi)); };
     std::optional<FigureFile> file = prepared_ && size_t(figure) < prepared_->size()
@@ -116,7 +123,6 @@ class PdfDrawContext : public DrawContext {
     return true;
   }
 
- private:
   cairo_t* cr_;
   const Book& book_;
   const Style& style_;
@@ -124,6 +130,7 @@ class PdfDrawContext : public DrawContext {
   const std::vector<std::optional<FigureFile>>* prepared_;
   std::vector<unsigned char>& blank_;
   PngPrefetch* prefetch_;
+  std::set<int>* placeholders_;
   Diagnostics& diag_;
   std::set<int> failed_;
   std::vector<SurfacePtr> keep_;
@@ -190,7 +197,7 @@ class Renderer {
     for (size_t i = 0; i < in_.plan.pages.size(); ++i) {
       const PhysicalPage& page = in_.plan.pages[i];
       cairo_pdf_surface_set_page_label(surface_, page.label.c_str());
-      PdfDrawContext dc(cr_, book_, style_, dests_, in_.figures, blank_, prefetch.get(), diag_);
+      PdfDrawContext dc(cr_, book_, style_, dests_, in_.figures, blank_, prefetch.get(), in_.placeholders, diag_);
       switch (page.kind) {
         case PageKind::cover: cover(dc); break;
         case PageKind::title: title_page(); break;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct RenderInput {
   /// Prepared figure files, one per Book::figures (see prepare_figures); null: prepared
   /// while drawing.
   const std::vector<std::optional<FigureFile>>* figures = nullptr;
+  /// Filled with the Book::figures drawn as placeholders (when not null).
+  std::set<int>* placeholders = nullptr;
 };
 
 /// Draws the book into `file`. False (with an error at `shown_as`, the path the user

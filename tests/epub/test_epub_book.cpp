@@ -363,3 +363,23 @@ TEST_CASE("parts get a page and hold their chapters in the table of contents") {
   CHECK(nav.find("<li><a href=\"part02.xhtml\">2024</a><ol>\n<li><a href=\"ch003.xhtml\">C</a></li>") != std::string::npos);
   check_report(out);
 }
+
+TEST_CASE("a figure that fails only while writing is counted as a placeholder, not as embedded") {
+  TempDir dir;
+  Book book = full_book(dir.path());
+  Diagnostics diags;
+  WrittenFigures figures;
+  REQUIRE(write_epub(book, dir.path() / "first.epub", diags, &figures));
+  CHECK(figures.embedded == 1);      // the PNG
+  CHECK(figures.placeholders == 1);  // the figure resolve_figures already failed
+  // The PNG accepted earlier is gone when the writer wants it (another build's cache
+  // sweep, a user's rm): a placeholder with a warning, and counted so.
+  book.config.figures.cache_dir = dir.path() / "cache";  // derived copies of this test only
+  book.figures[0].format = ImageFormat::webp;  // WebP goes through a conversion that reads the file
+  std::filesystem::remove(book.figures[0].file);
+  Diagnostics again;
+  REQUIRE(write_epub(book, dir.path() / "second.epub", again, &figures));
+  CHECK(figures.embedded == 0);
+  CHECK(figures.placeholders == 2);
+  CHECK(again.contains("cannot read"));
+}

@@ -6,6 +6,7 @@
 #include <webp/encode.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -70,6 +71,70 @@ std::string make_jpeg(uint32_t width, uint32_t height, int quality) {
   jpeg_set_defaults(&info);
   jpeg_set_quality(&info, quality, TRUE);
   jpeg_start_compress(&info, TRUE);
+  while (info.next_scanline < info.image_height) {
+    JSAMPROW row[1] = {px.data() + size_t(info.next_scanline) * width * 4};
+    jpeg_write_scanlines(&info, row, 1);
+  }
+  jpeg_finish_compress(&info);
+  jpeg_destroy_compress(&info);
+  std::string out(reinterpret_cast<char*>(buffer), size);
+  std::free(buffer);
+  return out;
+}
+
+namespace {
+// An Exif block: signature, TIFF header, IFD0 with a Make entry (ASCII, out of line) and the
+// Orientation entry (SHORT), as cameras write them.
+std::string exif_block(int orientation, bool le) {
+  auto u16 = [le](std::string& s, uint32_t v) {
+    if (le) s += char(v & 0xFF), s += char(v >> 8);
+    else s += char(v >> 8), s += char(v & 0xFF);
+  };
+  auto u32 = [&u16, le](std::string& s, uint32_t v) {
+    if (le) u16(s, v & 0xFFFF), u16(s, v >> 16);
+    else u16(s, v >> 16), u16(s, v & 0xFFFF);
+  };
+  std::string t = le ? "II" : "MM";
+  u16(t, 42);
+  u32(t, 8);    // IFD0 right after the header
+  u16(t, 2);    // two entries
+  u16(t, 0x010F), u16(t, 2), u32(t, 6), u32(t, 8 + 2 + 2 * 12 + 4);  // Make, "folio\0" after the IFD
+  u16(t, 0x0112), u16(t, 3), u32(t, 1), u16(t, uint32_t(orientation)), u16(t, 0);
+  u32(t, 0);    // no next IFD
+  t += std::string("folio\0", 6);
+  return std::string("Exif\0\0", 6) + t;
+}
+}  // namespace
+
+std::string make_oriented_jpeg(uint32_t width, uint32_t height, int orientation, bool little_endian) {
+  std::vector<unsigned char> px(size_t(width) * height * 4);
+  uint32_t block = std::min(width, height) / 4;
+  for (uint32_t y = 0; y < height; ++y)
+    for (uint32_t x = 0; x < width; ++x) {
+      unsigned char* p = px.data() + (size_t(y) * width + x) * 4;
+      bool top = y < block, left = x < block, right = x >= width - block;
+      uint8_t r = 128, g = 128, b = 128;
+      if (top && left) r = 255, g = 0, b = 0;
+      else if (top && right) r = 0, g = 255, b = 0;
+      p[0] = b, p[1] = g, p[2] = r, p[3] = 255;
+    }
+  jpeg_compress_struct info;
+  jpeg_error_mgr err;
+  info.err = jpeg_std_error(&err);
+  jpeg_create_compress(&info);
+  unsigned char* buffer = nullptr;
+  unsigned long size = 0;
+  jpeg_mem_dest(&info, &buffer, &size);
+  info.image_width = width;
+  info.image_height = height;
+  info.input_components = 4;
+  info.in_color_space = JCS_EXT_BGRX;
+  jpeg_set_defaults(&info);
+  jpeg_set_quality(&info, 90, TRUE);
+  info.write_JFIF_header = FALSE;  // a camera's file starts with the Exif segment
+  jpeg_start_compress(&info, TRUE);
+  std::string exif = exif_block(orientation, little_endian);
+  jpeg_write_marker(&info, JPEG_APP0 + 1, reinterpret_cast<const JOCTET*>(exif.data()), unsigned(exif.size()));
   while (info.next_scanline < info.image_height) {
     JSAMPROW row[1] = {px.data() + size_t(info.next_scanline) * width * 4};
     jpeg_write_scanlines(&info, row, 1);

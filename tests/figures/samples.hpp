@@ -12,6 +12,10 @@ std::string make_jpeg(uint32_t width, uint32_t height, int quality = 85);
 std::string make_gif(uint32_t width, uint32_t height);
 std::string make_webp(uint32_t width, uint32_t height, bool alpha = false);
 std::string make_svg(uint32_t width, uint32_t height);
+/// A photo as a camera stores it: width x height stored pixels, grey, with a red block in
+/// the stored top-left corner and a green one in the stored top-right corner, and an Exif
+/// APP1 segment whose IFD0 says `orientation` (TIFF in little- or big-endian order).
+std::string make_oriented_jpeg(uint32_t width, uint32_t height, int orientation, bool little_endian = true);
 /// A PNG signature and IHDR claiming width x height, with no pixel data behind it.
 std::string make_png_header_only(uint32_t width, uint32_t height);
 

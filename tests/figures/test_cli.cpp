@@ -2,6 +2,7 @@
 // filled once, an offline build needs no server, and the EPUB passes epubcheck.
 #include <doctest/doctest.h>
 
+#include <cairo.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -199,4 +200,78 @@ TEST_CASE("folio fetch --figure-rewrite to a local folder is taken from the work
   CHECK(fetch.status == 0);
   CHECK(fetch.output.find("figures: 7 embedded, 0 failed") != std::string::npos);
   CHECK(http.hits("/dead/host/x.png") == 0);
+}
+
+TEST_CASE("a portrait photo with EXIF orientation 6 or 8 is upright in the EPUB and the PDF") {
+  folio::test::TempDir dir;
+  LoopbackServer http;
+  // Stored 240x120 (landscape); the camera says "turn me": displayed 120x240 (portrait).
+  static const std::string remote = folio::test::make_oriented_jpeg(240, 120, 8, false);
+  http.server().Get("/img/turned.jpg", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(remote, "image/jpeg");
+  });
+  http.start();
+  fs::path site = dir.path() / "site";
+  write_text(site / "hugo.toml", "title = \"Turned\"\n");
+  write_text(site / "content/posts/photos/index.md",
+             "---\ntitle: Photos\ndate: 2026-03-01\ntags: [t]\n---\n\nA portrait.\n\n![local](portrait.jpg)\n\n"
+             "![remote](" + http.url("/img/turned.jpg") + ")\n");
+  REQUIRE(folio::write_file_atomically(site / "content/posts/photos/portrait.jpg",
+                                       folio::test::make_oriented_jpeg(240, 120, 6)));
+  fs::path cache = dir.path() / "cache";
+  const std::string folio = FOLIO_CLI;
+  // Built twice: the second build takes sizes from the cache and the local facts records.
+  for (int pass = 0; pass < 2; ++pass) {
+    CAPTURE(pass);
+    fs::path epub = dir.path() / "turned.epub", pdf = dir.path() / "turned.pdf";
+    Run build = run(folio + " build " + quoted(site) + " -t t --cache " + quoted(cache) + " -o " + quoted(epub));
+    INFO(build.output);
+    REQUIRE(build.status == 0);
+    CHECK(build.output.find("figures: 2 embedded, 0 failed") != std::string::npos);
+    Run check = run("java -jar /usr/share/java/epubcheck.jar " + quoted(epub));
+    INFO(check.output);
+    CHECK(check.output.find("No errors or warnings detected") != std::string::npos);
+    // Both images in the archive are 120x240 JPEGs, with the red block where the camera meant it.
+    Run sizes = run("/usr/bin/python3 -c \"import sys,zipfile,struct\n"
+                    "z=zipfile.ZipFile(sys.argv[1])\n"
+                    "for n in sorted(z.namelist()):\n"
+                    "  if not n.endswith('.jpg'): continue\n"
+                    "  b=z.read(n); i=2\n"
+                    "  while b[i+1] < 0xC0 or b[i+1] in (0xC4,0xC8,0xCC) or b[i+1] > 0xCF: i += 2+struct.unpack('>H',b[i+2:i+4])[0]\n"
+                    "  h,w=struct.unpack('>HH',b[i+5:i+9]); print('jpeg %dx%d exif=%s' % (w,h,b'Exif' in b[:200]))\" " + quoted(epub));
+    INFO(sizes.output);
+    CHECK(sizes.output == "jpeg 120x240 exif=False\njpeg 120x240 exif=False\n");
+
+    Run build_pdf = run(folio + " build " + quoted(site) + " -t t --cache " + quoted(cache) + " -o " + quoted(pdf));
+    INFO(build_pdf.output);
+    REQUIRE(build_pdf.status == 0);
+    Run qpdf = run("qpdf --check " + quoted(pdf) + " >/dev/null; echo rc=$?");
+    CHECK((qpdf.output.find("rc=0") != std::string::npos || qpdf.output.find("rc=3") != std::string::npos));
+    // pdfimages -list: page num type width height ...; both images 120 wide, 240 high.
+    Run images = run("pdfimages -list " + quoted(pdf) + " | awk 'NR>2 && $3==\"image\" {print $4\"x\"$5}'");
+    INFO(images.output);
+    CHECK(images.output == "120x240\n120x240\n");
+  }
+  // The upright pixels: decode the PDF's images and look at the corners.
+  Run extract = run("cd " + quoted(dir.path()) + " && pdfimages -png turned.pdf img && ls img-*.png | sort");
+  INFO(extract.output);
+  int turned_clockwise = 0, turned_counter = 0;
+  for (const char* name : {"img-000.png", "img-001.png"}) {
+    CAPTURE(name);
+    cairo_surface_t* s = cairo_image_surface_create_from_png((dir.path() / name).c_str());
+    REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+    cairo_surface_flush(s);
+    const unsigned char* px = cairo_image_surface_get_data(s);
+    int stride = cairo_image_surface_get_stride(s), w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    auto red_at = [&](int x, int y) {
+      const unsigned char* p = px + size_t(y) * size_t(stride) + 4 * size_t(x);
+      return p[2] > 200 && p[1] < 60 && p[0] < 60;
+    };
+    // Orientation 6 puts the stored top-left at the top right; 8 puts it at the bottom left.
+    turned_clockwise += red_at(w - 4, 3) && !red_at(3, h - 4) && !red_at(3, 3);
+    turned_counter += red_at(3, h - 4) && !red_at(w - 4, 3) && !red_at(3, 3);
+    cairo_surface_destroy(s);
+  }
+  CHECK(turned_clockwise == 1);
+  CHECK(turned_counter == 1);
 }

@@ -2,11 +2,19 @@
 // offline, refresh, overlap, rewrites and headers.
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <ctime>
+#include <memory>
 #include <filesystem>
 #include <thread>
 
 #include "base/atomic_file.hpp"
+#include "base/hash.hpp"
 #include "figures/cache.hpp"
 #include "figures/probe.hpp"
 #include "folio/figures.hpp"
@@ -33,6 +41,7 @@ struct Fixture {
   std::atomic<int> busy{0};
   std::atomic<bool> stopping{false};
   std::atomic<bool> flip_gone{false};
+  std::atomic<int> changing{0};
 
   Fixture() {
     auto& s = http.server();
@@ -125,6 +134,12 @@ struct Fixture {
       }
       res.set_content(kPng, "image/png");
     });
+    s.Get(R"(/changing/(\d+)\.png)", [this](const httplib::Request&, httplib::Response& res) {
+      // New bytes on every request (a different size each time, so no two URLs share
+      // bytes), as a site that re-encodes its images.
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      res.set_content(test::make_png(8 + uint32_t(changing++), 8), "image/png");
+    });
     http.start();
   }
   ~Fixture() {
@@ -166,6 +181,50 @@ struct BookUnderTest {
     book.figures.clear();
     for (auto& b : book.chapters[0].document.blocks) std::get<Figure>(b.node).figure = -1;
   }
+};
+
+// A TCP server on 127.0.0.1 answering every connection with the same bytes and closing it:
+// replies no HTTP library would send (no status line, a 200 kB header, status 999).
+class RawReplyServer {
+ public:
+  explicit RawReplyServer(std::string reply) : reply_(std::move(reply)) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&addr), len) == 0);
+    REQUIRE(::listen(fd_, 8) == 0);
+    REQUIRE(::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    port_ = ntohs(addr.sin_port);
+    thread_ = std::thread([this] {
+      for (int c; (c = ::accept(fd_, nullptr, nullptr)) >= 0;) {
+        ++connections_;
+        char request[8192];
+        (void)::recv(c, request, sizeof request, 0);
+        for (size_t sent = 0; sent < reply_.size();) {
+          ssize_t n = ::send(c, reply_.data() + sent, reply_.size() - sent, MSG_NOSIGNAL);
+          if (n <= 0) break;
+          sent += size_t(n);
+        }
+        ::close(c);
+      }
+    });
+  }
+  ~RawReplyServer() {
+    ::shutdown(fd_, SHUT_RDWR);  // ends the accept() loop
+    thread_.join();
+    ::close(fd_);
+  }
+  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  int connections() const { return connections_; }
+
+ private:
+  std::string reply_;
+  int fd_ = -1;
+  int port_ = 0;
+  std::atomic<int> connections_{0};
+  std::thread thread_;
 };
 
 // The diagnostic reported for line `line`, or "".
@@ -281,17 +340,18 @@ TEST_CASE("each way a download fails is a warning at the figure's place with the
     CHECK_FALSE(t.asset(i).ok);
     CHECK(t.asset(i).failure.size() > 0);
   }
-  CHECK(message_at(d, 1).ends_with(": HTTP 404"));
+  CHECK(message_at(d, 1).ends_with(": HTTP 404 Not Found"));
   CHECK(message_at(d, 2).find("not an image: an HTML page") != std::string::npos);
   CHECK(message_at(d, 2).find("Content-Type: text/html") != std::string::npos);
   CHECK(message_at(d, 3).find("100000x100000 pixels is over the limit") != std::string::npos);
   CHECK(message_at(d, 4).find("too large") != std::string::npos);
   CHECK(message_at(d, 5).find("too large") != std::string::npos);
   CHECK(message_at(d, 6).find("truncated body") != std::string::npos);
-  CHECK(message_at(d, 7).find("redirect to a scheme other than http/https refused") != std::string::npos);
+  CHECK(message_at(d, 7).find("HTTP 302 Found: the redirect to file:///etc/passwd was refused (only http and https are followed)") !=
+        std::string::npos);
   CHECK(message_at(d, 8).find("more than 5 redirects") != std::string::npos);
   CHECK(message_at(d, 9).find("timed out") != std::string::npos);
-  CHECK(message_at(d, 10).find("HTTP 503 (after 2 attempts)") != std::string::npos);
+  CHECK(message_at(d, 10).find("HTTP 503 Service Unavailable (after 2 attempts)") != std::string::npos);
   CHECK(message_at(d, 11).find("host not found") != std::string::npos);
   CHECK(message_at(d, 12).find("connection failed") != std::string::npos);
   CHECK(f.http.hits("/always-500") == 2);  // retried once, as asked
@@ -308,7 +368,7 @@ TEST_CASE("each way a download fails is a warning at the figure's place with the
   CHECK(f.http.hits("/bomb.png") == 0);
   CHECK(f.http.hits("/always-500") == 2);
   CHECK(d2.warning_count() == srcs.size());
-  CHECK(message_at(d2, 1).find("HTTP 404 (cached; --refresh tries again)") != std::string::npos);
+  CHECK(message_at(d2, 1).find("HTTP 404 Not Found (cached; --refresh tries again)") != std::string::npos);
 }
 
 TEST_CASE("500 then 200 and 429 with Retry-After succeed on the retry") {
@@ -480,7 +540,7 @@ TEST_CASE("a refresh answered with 404 keeps the cached copy") {
   Diagnostics d2;
   FigureReport report = resolve_figures(t.book, t.collection, d2);
   CHECK(report.embedded == 1);
-  CHECK(d2.contains("refresh failed (HTTP 404); using the cached copy"));
+  CHECK(d2.contains("refresh failed (HTTP 404 Not Found); using the cached copy"));
   t.reset_figures();
   t.book.config.figures.refresh = false;
   Diagnostics d3;
@@ -502,4 +562,116 @@ TEST_CASE("the cache goes beside book.yaml, else beside the first content path, 
   t.book.config.figures.cache_dir = "my-cache";
   resolve_figures(t.book, t.collection, d);
   CHECK(t.book.config.figures.cache_dir == t.dir.path() / "my-cache");
+}
+
+TEST_CASE("HTTP faults are named as they happened: status and reason, curl's error, the OS error") {
+  Fixture f;
+  RawReplyServer http09("GIF89a, and no status line before it\n");
+  RawReplyServer big_header("HTTP/1.1 200 OK\r\nX-Padding: " + std::string(200 * 1024, 'a') +
+                            "\r\nContent-Length: 2\r\n\r\nhi");
+  RawReplyServer status_999("HTTP/1.1 999 Whatever\r\nContent-Length: 0\r\n\r\n");
+  RawReplyServer own_reason("HTTP/1.1 403 Hotlinking Not Allowed\r\nContent-Length: 0\r\n\r\n");
+  std::vector<std::string> srcs = {
+      f.http.url("/missing"),      f.http.url("/always-500"),   f.http.url("/redirect-file"),
+      f.http.url("/huge"),         f.http.url("/huge-chunked"), "http://127.0.0.1:1/refused.png",
+      http09.url("/a.gif"),        big_header.url("/b.png"),    status_999.url("/c.png"),
+      own_reason.url("/d.jpg"),
+  };
+  BookUnderTest t(srcs);
+  auto& o = t.book.config.figures;
+  o.max_bytes = 200 * 1024;
+  o.retries = 1;
+  Diagnostics d;
+  resolve_figures(t.book, t.collection, d);
+  auto said = [&](uint32_t line) { return message_at(d, line).substr(message_at(d, line).find(srcs[line - 1]) + srcs[line - 1].size()); };
+  CHECK(said(1) == ": HTTP 404 Not Found");
+  CHECK(said(2) == ": HTTP 503 Service Unavailable (after 2 attempts)");
+  CHECK(said(3) == ": HTTP 302 Found: the redirect to file:///etc/passwd was refused (only http and https are followed)");
+  CHECK(said(4) == ": too large: the server announced 0.3 MB, over the limit of 0.2 MB (figures: max_bytes)");
+  CHECK(said(5) == ": too large: stopped after 0.2 MB without the end of the body, the limit (figures: max_bytes)");
+  // The OS's reason first, then curl's own words.
+  CHECK(said(6).starts_with(": connection failed: Connection refused (Failed to connect to 127.0.0.1 port 1"));
+  // HTTP/0.9 is not mistaken for a refused redirect.
+  CHECK(said(7).starts_with(": the server's reply is not an HTTP response (no status line; HTTP/0.9?): "));
+  CHECK(said(7).find("redirect") == std::string::npos);
+  // A 200 kB header is the server's fault, not "Out of memory".
+  CHECK(said(8).starts_with(": the response headers are too large"));
+  // 999 is no status HTTP defines: said so, and not retried.
+  CHECK(said(9) == ": HTTP 999: not a valid HTTP status code");
+  CHECK(status_999.connections() == 1);
+  // The server's own reason phrase is kept.
+  CHECK(said(10) == ": HTTP 403 Hotlinking Not Allowed");
+}
+
+TEST_CASE("refresh builds and plain builds on one cache while the bytes change: every entry stays readable") {
+  Fixture f;
+  std::vector<std::string> srcs;
+  for (int i = 0; i < 30; ++i) srcs.push_back(f.http.url("/changing/" + std::to_string(i) + ".png"));
+  // A first build fills the cache, so the plain builds below read entries the refreshes replace.
+  BookUnderTest first(srcs);
+  Diagnostics d0;
+  REQUIRE(resolve_figures(first.book, first.collection, d0).embedded == srcs.size());
+  const fs::path cache = first.book.config.figures.cache_dir;
+  std::vector<std::unique_ptr<BookUnderTest>> books;
+  for (int b = 0; b < 4; ++b) {
+    books.push_back(std::make_unique<BookUnderTest>(srcs));
+    books.back()->book.config.figures.cache_dir = cache;
+    books.back()->book.config.figures.refresh = b < 2;
+  }
+  std::vector<Diagnostics> diags(books.size());
+  std::vector<FigureReport> reports(books.size());
+  std::vector<std::thread> builds;
+  for (size_t b = 0; b < books.size(); ++b)
+    builds.emplace_back([&, b] { reports[b] = resolve_figures(books[b]->book, books[b]->collection, diags[b]); });
+  for (auto& t : builds) t.join();
+  // Only now, after every refresh replaced entries: what each build was given is still there
+  // and is what its asset says (size and digest), as a writer would read it after resolving.
+  for (size_t b = 0; b < books.size(); ++b) {
+    CAPTURE(b);
+    CHECK(reports[b].embedded == srcs.size());
+    CHECK(reports[b].failed == 0);
+    CHECK(diags[b].warning_count() == 0);
+    for (const auto& asset : books[b]->book.figures) {
+      std::string bytes;
+      REQUIRE(read_file(asset.file, bytes));
+      CHECK(sha256_hex(bytes) == asset.digest);
+      CHECK(figures::probe_image(bytes).width == asset.width);
+    }
+  }
+  for (const auto& e : fs::recursive_directory_iterator(cache))
+    CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("the cache sweep removes bytes no entry wants once they have been orphaned a day, and dead temp files") {
+  test::TempDir dir;
+  figures::FigureCache cache(dir.path() / "cache");
+  figures::CacheEntry entry;
+  entry.url = "http://example.org/a.png";
+  entry.format = ImageFormat::png;
+  std::string error;
+  REQUIRE(cache.store(entry, test::make_png(4, 4), error));
+  const fs::path first = entry.file;
+  figures::CacheEntry replaced;
+  replaced.url = entry.url;
+  replaced.format = ImageFormat::png;
+  REQUIRE(cache.store(replaced, test::make_png(5, 5), error));
+  // store() leaves the old bytes: another build may still read them.
+  CHECK(fs::exists(first));
+  CHECK(cache.lookup(entry.url)->file == replaced.file);
+  const int64_t now = int64_t(std::time(nullptr));
+  CHECK(cache.sweep(now) == 0);  // orphaned just now
+  // A temporary file of a process that is gone (pid 999999 does not run) and one of ours.
+  fs::path shard = first.parent_path();
+  REQUIRE(write_file_atomically(shard / "x.png.tmp-999999-1-0", "half"));
+  REQUIRE(write_file_atomically(shard / ("y.png.tmp-" + std::to_string(::getpid()) + "-1-0"), "ours"));
+  fs::create_directories(dir.path() / "cache/derived");
+  REQUIRE(write_file_atomically(dir.path() / "cache/derived/z.jpg.tmp-999999-2-0", "half"));
+  CHECK(cache.sweep(now) == 2);
+  CHECK_FALSE(fs::exists(shard / "x.png.tmp-999999-1-0"));
+  CHECK(fs::exists(shard / ("y.png.tmp-" + std::to_string(::getpid()) + "-1-0")));
+  // A day and a bit later the orphan goes; the entry's own bytes stay.
+  CHECK(cache.sweep(now + 25 * 3600) == 1);
+  CHECK_FALSE(fs::exists(first));
+  CHECK(fs::exists(replaced.file));
+  CHECK(cache.lookup(entry.url));
 }

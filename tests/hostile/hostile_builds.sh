@@ -149,6 +149,30 @@ mapfile -t keys < <(seq -f 'k%.0f: 1' 50000)
 echo body | post "$d/content/posts" keys "${keys[@]}"
 build_case front-matter-keys "$d" "" epub
 
+# A post of 4.5 MB: one paragraph of 2 MB (Latin and Han words) and a code block of 50,000
+# lines. PDF layout goes a window at a time, so both build well inside the timeout.
+d=$(site huge)
+/usr/bin/python3 - "$d/content/posts/huge.md" <<'PY'
+import random, sys
+random.seed(14)
+words = "the scheduler runs goroutines on threads 调度器 把 goroutine 放在 线程 上 运行 while channels carry values".split()
+para, size = [], 0
+while size < 2_000_000:
+    w = random.choice(words)
+    para.append(w)
+    size += len(w.encode()) + 1
+code = "\n".join(f"\tx{i} := compute({i}, \"value\") // line {i}" for i in range(50_000))
+with open(sys.argv[1], "w") as out:
+    out.write("---\ntitle: huge\ndate: 2024-01-01\ntags: [t]\n---\n\n" + " ".join(para) +
+              "\n\n```go\n" + code + "\n```\n\nThe end.\n")
+PY
+build_case huge-post "$d" ""
+if [[ -f $work/out-huge-post.pdf ]]; then
+  # The last code line is in the PDF: nothing was lost between windows.
+  pdftotext -f "$(pdfinfo "$work/out-huge-post.pdf" | awk '/^Pages:/ {print $2 - 1}')" "$work/out-huge-post.pdf" - 2>/dev/null |
+    grep -q "line 49999" || fail "huge-post (pdf): the last code line is missing"
+fi
+
 d=$(site fifo)
 mkfifo "$d/content/posts/pipe.md" "$work/fifo-book.yaml"
 build_case fifo-post "$d" "pipe\.md: warning: is a named pipe \(FIFO\)"
@@ -218,6 +242,59 @@ done
 # What SIGKILL left goes at the next build.
 "$folio" build "$d" -t t -o "$work/sig.pdf" --offline >/dev/null 2>&1 || fail "build after kill -9"
 if ls "$work" | grep -q "sig.pdf.tmp-"; then fail "kill -9: the next build did not remove the stale temporary file"; fi
+
+# ---- a shared cache under --refresh ------------------------------------------------------
+# 60 remote figures whose bytes change on every request; two --refresh builds and two plain
+# builds on one cache at once. Every build embeds all 60 (none is a placeholder), and the
+# summary says so; no temporary file stays in the cache.
+d=$(site refresh)
+/usr/bin/python3 - "$work/port" <<'PY' &
+import http.server, struct, sys, threading, zlib
+count = [0]
+lock = threading.Lock()
+def png(width):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + bytes([(x * 7) % 256 for x in range(width * 3)]) for _ in range(8))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, 8, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        with lock:
+            count[0] += 1
+            body = png(8 + count[0])  # new bytes on every request
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+open(sys.argv[1], "w").write(str(server.server_address[1]))
+server.serve_forever()
+PY
+server=$!
+for _ in $(seq 100); do [[ -s $work/port ]] && break; sleep 0.05; done
+port=$(cat "$work/port")
+for k in $(seq 60); do echo "![f$k](http://127.0.0.1:$port/img/$k.png)"; echo; done | post "$d/content/posts" remote
+"$folio" build "$d" -t t --cache "$work/shared-cache" -o "$work/refresh-0.epub" >"$work/log-refresh-0" 2>&1 || fail "refresh: the first build failed"
+builds=()
+for k in 1 2 3 4; do
+  flag=""
+  [[ $k -le 2 ]] && flag=--refresh
+  timeout -s KILL 60 "$folio" build "$d" -t t --cache "$work/shared-cache" -o "$work/refresh-$k.epub" $flag >"$work/log-refresh-$k" 2>&1 &
+  builds+=($!)
+done
+wait "${builds[@]}"
+for k in 1 2 3 4; do
+  grep -q "60 figures embedded, 0 failed" "$work/log-refresh-$k" || { fail "refresh build $k: not all 60 figures embedded"; tail -3 "$work/log-refresh-$k" >&2; }
+  grep -q "warning" "$work/log-refresh-$k" && fail "refresh build $k: warnings"
+  check_output "$work/refresh-$k.epub" epub "refresh build $k"
+done
+find "$work/shared-cache" -name '*.tmp-*' | grep -q . && fail "refresh: a temporary file was left in the cache"
+kill "$server" 2>/dev/null
+wait "$server" 2>/dev/null
 
 # ---- full disk -----------------------------------------------------------------------------
 full=$work/full
