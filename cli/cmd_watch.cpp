@@ -15,6 +15,7 @@
 
 #include "build_command.hpp"
 #include "console.hpp"
+#include "folio/figures.hpp"
 #include "folio/folio.hpp"
 #include "interrupt.hpp"
 

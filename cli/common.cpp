@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "console.hpp"
+#include "folio/figures.hpp"
 #include "folio/post.hpp"
 
 namespace folio::cli {
@@ -68,14 +69,6 @@ bool apply_figure_flags(const FigureFlags& flags, BookConfig& config, Diagnostic
     config.figures.rewrite.push_back({rule.substr(0, eq), to});
   }
   return true;
-}
-
-fs::path default_cache_dir() {
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  if (xdg && *xdg && fs::path(xdg).is_absolute()) return fs::path(xdg) / "folio";
-  const char* home = std::getenv("HOME");
-  if (home && *home) return fs::path(home) / ".cache" / "folio";
-  return fs::temp_directory_path() / "folio-cache";
 }
 
 std::string human_size(uint64_t bytes) {

@@ -50,9 +50,6 @@ void add_figure_flags(CLI::App& command, FigureFlags& flags);
 /// working folder, as PATHS are. False after an error (a rewrite that is not FROM=TO).
 bool apply_figure_flags(const FigureFlags& flags, BookConfig& config, Diagnostics& diagnostics);
 
-/// $XDG_CACHE_HOME/folio, else ~/.cache/folio: the cache every book shares.
-std::filesystem::path default_cache_dir();
-
 /// "1.4 MB", "891.1 KB", "12 bytes" for summary lines.
 std::string human_size(uint64_t bytes);
 

@@ -4,6 +4,7 @@
 #include "folio/figures.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <algorithm>
 #include <thread>
@@ -44,22 +45,12 @@ struct Source {
   FigureAsset asset;       ///< when ok: everything but first_use
 };
 
+// A relative folder from book.yaml is beside it (base_dir); none is the shared cache.
 fs::path effective_cache_dir(const BookConfig& config) {
   const fs::path& base = config.base_dir.empty() ? fs::current_path() : config.base_dir;
   const auto& wanted = config.figures.cache_dir;
   if (!wanted.empty()) return wanted.is_absolute() ? wanted : base / wanted;
-  if (!config.file.empty()) {
-    fs::path file = config.file.is_absolute() ? config.file : base / config.file;
-    return file.parent_path() / ".folio-cache";
-  }
-  if (!config.content.empty()) {
-    fs::path first = config.content.front();
-    if (!first.is_absolute()) first = base / first;
-    std::error_code ec;
-    if (fs::is_regular_file(first, ec)) first = first.parent_path();
-    return first / ".folio-cache";
-  }
-  return base / ".folio-cache";
+  return default_cache_dir();
 }
 
 std::string describe_bytes(uint64_t bytes) {
@@ -359,6 +350,14 @@ FigureReport resolve_figures(Book& book, const Collection& collection, Diagnosti
     diagnostics.note({}, "figures: " + std::to_string(report.embedded) + " embedded, " +
                              std::to_string(report.failed) + " failed");
   return report;
+}
+
+fs::path default_cache_dir() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg && *xdg && fs::path(xdg).is_absolute()) return fs::path(xdg) / "folio";
+  const char* home = std::getenv("HOME");
+  if (home && *home) return fs::path(home) / ".cache" / "folio";
+  return fs::temp_directory_path() / "folio-cache";
 }
 
 }  // namespace folio

@@ -85,7 +85,7 @@ struct FigureOptions {
   std::vector<Rewrite> rewrite;
   std::vector<HostHeaders> headers;
   std::vector<std::filesystem::path> static_dirs;  ///< extra static folders (default: `static/` beside each content folder)
-  std::filesystem::path cache_dir;      ///< default: `.folio-cache/` beside book.yaml (or the first path)
+  std::filesystem::path cache_dir;      ///< relative: beside book.yaml; default: default_cache_dir()
   bool refresh = false;                 ///< revalidate cached figures with conditional requests
   bool offline = false;                 ///< use only the cache
   int parallel = 8;                     ///< transfers at once

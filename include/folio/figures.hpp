@@ -27,6 +27,11 @@ struct FigureReport {
 /// and each node's `figure` index. Failures are warnings at the node's place.
 FigureReport resolve_figures(Book& book, const Collection& collection, Diagnostics& diagnostics);
 
+/// Where figures are cached when book.yaml and the caller name no folder: one cache for
+/// every book, as pip's and go's are, never a folder inside the content:
+/// $XDG_CACHE_HOME/folio, else ~/.cache/folio, else <temp>/folio-cache.
+std::filesystem::path default_cache_dir();
+
 /// A file a writer embeds as it is.
 struct RenderedFigure {
   std::filesystem::path file;

@@ -54,9 +54,11 @@ std::string make_png(uint32_t width, uint32_t height, bool alpha) {
   return out;
 }
 
-std::string make_jpeg(uint32_t width, uint32_t height, int quality) {
-  std::vector<unsigned char> px(size_t(width) * height * 4);
-  paint(px.data(), int(width * 4), width, height, false);
+namespace {
+// BGRX pixels as a JPEG at `quality`; `app1` (an Exif block), when given, is the file's
+// first segment, as a camera writes it (no JFIF header then).
+std::string encode_jpeg(const std::vector<unsigned char>& px, uint32_t width, uint32_t height, int quality,
+                        const std::string& app1) {
   jpeg_compress_struct info;
   jpeg_error_mgr err;
   info.err = jpeg_std_error(&err);
@@ -70,9 +72,12 @@ std::string make_jpeg(uint32_t width, uint32_t height, int quality) {
   info.in_color_space = JCS_EXT_BGRX;
   jpeg_set_defaults(&info);
   jpeg_set_quality(&info, quality, TRUE);
+  if (!app1.empty()) info.write_JFIF_header = FALSE;
   jpeg_start_compress(&info, TRUE);
+  if (!app1.empty())
+    jpeg_write_marker(&info, JPEG_APP0 + 1, reinterpret_cast<const JOCTET*>(app1.data()), unsigned(app1.size()));
   while (info.next_scanline < info.image_height) {
-    JSAMPROW row[1] = {px.data() + size_t(info.next_scanline) * width * 4};
+    JSAMPROW row[1] = {const_cast<unsigned char*>(px.data()) + size_t(info.next_scanline) * width * 4};
     jpeg_write_scanlines(&info, row, 1);
   }
   jpeg_finish_compress(&info);
@@ -80,6 +85,13 @@ std::string make_jpeg(uint32_t width, uint32_t height, int quality) {
   std::string out(reinterpret_cast<char*>(buffer), size);
   std::free(buffer);
   return out;
+}
+}  // namespace
+
+std::string make_jpeg(uint32_t width, uint32_t height, int quality) {
+  std::vector<unsigned char> px(size_t(width) * height * 4);
+  paint(px.data(), int(width * 4), width, height, false);
+  return encode_jpeg(px, width, height, quality, {});
 }
 
 namespace {
@@ -118,32 +130,7 @@ std::string make_oriented_jpeg(uint32_t width, uint32_t height, int orientation,
       else if (top && right) r = 0, g = 255, b = 0;
       p[0] = b, p[1] = g, p[2] = r, p[3] = 255;
     }
-  jpeg_compress_struct info;
-  jpeg_error_mgr err;
-  info.err = jpeg_std_error(&err);
-  jpeg_create_compress(&info);
-  unsigned char* buffer = nullptr;
-  unsigned long size = 0;
-  jpeg_mem_dest(&info, &buffer, &size);
-  info.image_width = width;
-  info.image_height = height;
-  info.input_components = 4;
-  info.in_color_space = JCS_EXT_BGRX;
-  jpeg_set_defaults(&info);
-  jpeg_set_quality(&info, 90, TRUE);
-  info.write_JFIF_header = FALSE;  // a camera's file starts with the Exif segment
-  jpeg_start_compress(&info, TRUE);
-  std::string exif = exif_block(orientation, little_endian);
-  jpeg_write_marker(&info, JPEG_APP0 + 1, reinterpret_cast<const JOCTET*>(exif.data()), unsigned(exif.size()));
-  while (info.next_scanline < info.image_height) {
-    JSAMPROW row[1] = {px.data() + size_t(info.next_scanline) * width * 4};
-    jpeg_write_scanlines(&info, row, 1);
-  }
-  jpeg_finish_compress(&info);
-  jpeg_destroy_compress(&info);
-  std::string out(reinterpret_cast<char*>(buffer), size);
-  std::free(buffer);
-  return out;
+  return encode_jpeg(px, width, height, 90, exif_block(orientation, little_endian));
 }
 
 std::string make_gif(uint32_t width, uint32_t height) {

@@ -547,18 +547,21 @@ TEST_CASE("a refresh answered with 404 keeps the cached copy") {
   CHECK(resolve_figures(t.book, t.collection, d3).embedded == 1);
 }
 
-TEST_CASE("the cache goes beside book.yaml, else beside the first content path, else where asked") {
+TEST_CASE("the cache is the shared one unless asked, never a folder inside the content") {
   BookUnderTest t({"gone.png"});
   Diagnostics d;
+  const char* old = std::getenv("XDG_CACHE_HOME");
+  const std::string saved = old ? old : "";
+  setenv("XDG_CACHE_HOME", (t.dir.path() / "xdg").c_str(), 1);
   t.book.config.figures.cache_dir.clear();
   t.book.config.file = t.dir.path() / "book.yaml";
-  resolve_figures(t.book, t.collection, d);
-  CHECK(t.book.config.figures.cache_dir == t.dir.path() / ".folio-cache");
-  t.book.config.figures.cache_dir.clear();
-  t.book.config.file.clear();
   t.book.config.content = {"content"};
   resolve_figures(t.book, t.collection, d);
-  CHECK(t.book.config.figures.cache_dir == t.dir.path() / "content/.folio-cache");
+  CHECK(t.book.config.figures.cache_dir == t.dir.path() / "xdg/folio");
+  CHECK_FALSE(fs::exists(t.dir.path() / ".folio-cache"));
+  CHECK_FALSE(fs::exists(t.dir.path() / "content/.folio-cache"));
+  if (old) setenv("XDG_CACHE_HOME", saved.c_str(), 1);
+  else unsetenv("XDG_CACHE_HOME");
   t.book.config.figures.cache_dir = "my-cache";
   resolve_figures(t.book, t.collection, d);
   CHECK(t.book.config.figures.cache_dir == t.dir.path() / "my-cache");
