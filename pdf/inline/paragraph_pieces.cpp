@@ -3,6 +3,7 @@
 #include "inline/paragraph_pieces.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 namespace folio::pdf {
@@ -86,6 +87,40 @@ size_t window_end(const std::string& text, size_t start, size_t want) {
   return end;
 }
 
+// Offsets in a window's laid-out text back to offsets in the paragraph's: layout_paragraph
+// may insert invisible break marks (U+200B in long code, U+00AD where it hyphenates), so a
+// line of the window starts later in the laid-out text than in the source. Offsets are
+// asked in increasing order; the walk is linear over the window.
+class SourceOffsets {
+ public:
+  SourceOffsets(std::string_view source, std::string_view laid) : source_(source), laid_(laid) {}
+
+  size_t operator()(size_t laid_offset) {
+    while (laid_at_ < laid_offset && laid_at_ < laid_.size()) {
+      if (inserted_mark_here()) {
+        laid_at_ += mark_size_;
+        continue;
+      }
+      ++laid_at_, ++source_at_;
+    }
+    return std::min(source_at_, source_.size());
+  }
+
+ private:
+  // An invisible mark in the laid-out text that the source does not have at this point.
+  bool inserted_mark_here() {
+    for (std::string_view mark : {std::string_view("\u200B"), std::string_view("\u00AD")}) {
+      if (laid_.compare(laid_at_, mark.size(), mark) == 0 && source_.compare(source_at_, mark.size(), mark) != 0) {
+        mark_size_ = mark.size();
+        return true;
+      }
+    }
+    return false;
+  }
+  std::string_view source_, laid_;
+  size_t source_at_ = 0, laid_at_ = 0, mark_size_ = 0;
+};
+
 }  // namespace
 
 InlineText slice_inline_text(const InlineText& text, size_t start, size_t end) {
@@ -114,15 +149,18 @@ ParagraphLayout layout_in_pieces(const TextContext& context, InlineText text, co
     }
     const int index = int(out.pieces.size());
     out.pieces.push_back({piece.layout, int(start)});
+    SourceOffsets source(std::string_view(text.text).substr(start, end - start), pango_layout_get_text(piece.layout.get()));
     for (size_t k = 0; k < keep; ++k) {
       LineBox box = piece.lines[k];
-      box.start += int(start);
+      const size_t from = source(size_t(box.start)), to = source(size_t(box.start + box.length));
+      box.start = int(start + from);
+      box.length = int(to - from);
       box.piece = index;
       box.piece_line = int(k);
       out.lines.push_back(box);
     }
     if (end == size) break;
-    start += size_t(piece.lines[keep].start);
+    start += source(size_t(piece.lines[keep].start));
     window_spec.indent = 0;  // only the paragraph's first line is indented
   }
   out.layout = out.pieces.empty() ? SharedLayout{} : out.pieces.front().layout;

@@ -1,5 +1,6 @@
 #include "render/catalog_language.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -16,16 +17,12 @@ struct FileClose {
 };
 using File = std::unique_ptr<std::FILE, FileClose>;
 
-/// The last `count` bytes of the file (fewer if it is shorter), and its size.
-bool read_tail(const std::filesystem::path& file, size_t count, std::string& tail, long long& size) {
-  File in(std::fopen(file.c_str(), "rb"));
-  if (!in || std::fseek(in.get(), 0, SEEK_END) != 0) return false;
-  size = std::ftell(in.get());
-  if (size < 0) return false;
-  const long long from = size > static_cast<long long>(count) ? size - static_cast<long long>(count) : 0;
-  if (std::fseek(in.get(), static_cast<long>(from), SEEK_SET) != 0) return false;
-  tail.resize(static_cast<size_t>(size - from));
-  return std::fread(tail.data(), 1, tail.size(), in.get()) == tail.size();
+/// `count` bytes of the file from `offset` (fewer at its end).
+bool read_at(std::FILE* in, long long offset, size_t count, std::string& out) {
+  if (offset < 0 || std::fseek(in, static_cast<long>(offset), SEEK_SET) != 0) return false;
+  out.resize(count);
+  out.resize(std::fread(out.data(), 1, count, in));
+  return !std::ferror(in);
 }
 
 /// A PDF literal string: ASCII only in a language tag, with the three special bytes escaped.
@@ -42,47 +39,69 @@ std::string literal(const std::string& text) {
 
 bool add_catalog_language(const std::filesystem::path& file, const std::string& language, std::string& error) {
   if (language.empty()) return true;
-  // cairo writes the catalog, the xref table and the trailer last; 64 KiB holds them.
-  std::string tail;
-  long long size = 0;
-  if (!read_tail(file, 64 * 1024, tail, size)) {
+  File in(std::fopen(file.c_str(), "rb"));
+  if (!in || std::fseek(in.get(), 0, SEEK_END) != 0) {
     error = std::string("cannot read the PDF back: ") + std::strerror(errno ? errno : EIO);
     return false;
   }
-  const size_t trailer_at = tail.rfind("trailer");
-  const size_t startxref_at = tail.rfind("startxref");
+  const long long size = std::ftell(in.get());
+  // The trailer and startxref end the file; the xref table says where the catalog is.
+  std::string tail, xref, object;
+  if (!read_at(in.get(), std::max(0LL, size - 1024), 1024, tail)) {
+    error = std::string("cannot read the PDF back: ") + std::strerror(errno ? errno : EIO);
+    return false;
+  }
   static const std::regex trailer_re(R"(/Size\s+(\d+)[\s\S]*?/Root\s+(\d+)\s+(\d+)\s+R)");
   static const std::regex info_re(R"(/Info\s+(\d+\s+\d+\s+R))");
   static const std::regex startxref_re(R"(startxref\s+(\d+))");
-  if (trailer_at == std::string::npos || startxref_at == std::string::npos || startxref_at < trailer_at) {
-    error = "the PDF has no trailer where cairo writes it";
-    return false;
-  }
-  const std::string trailer = tail.substr(trailer_at, startxref_at - trailer_at);
-  const std::string startxref = tail.substr(startxref_at);
-  std::smatch t, x, info;
+  static const std::regex xref_re(R"(^xref\s+0\s+\d+\s*?\n)");
+  const size_t trailer_at = tail.rfind("trailer");
+  const size_t startxref_at = tail.rfind("startxref");
+  std::smatch t, x, info, head;
+  const std::string trailer = trailer_at == std::string::npos || startxref_at == std::string::npos ||
+                                      startxref_at < trailer_at
+                                  ? std::string()
+                                  : tail.substr(trailer_at, startxref_at - trailer_at);
+  const std::string startxref = startxref_at == std::string::npos ? std::string() : tail.substr(startxref_at);
   if (!std::regex_search(trailer, t, trailer_re) || !std::regex_search(startxref, x, startxref_re)) {
-    error = "the PDF's trailer has no /Size, /Root or startxref";
+    error = "the PDF has no trailer with /Size and /Root where cairo writes it";
     return false;
   }
-  const std::string object = t[2].str() + " " + t[3].str() + " obj";
-  const size_t object_at = tail.rfind("\n" + object);
-  const size_t body_at = object_at == std::string::npos ? std::string::npos : tail.find("<<", object_at);
-  const size_t end_at = body_at == std::string::npos ? std::string::npos : tail.find("endobj", body_at);
+  const long long root = std::stoll(t[2].str()), xref_offset = std::stoll(x[1].str());
+  // One subsection from object 0, entries of 20 bytes: "oooooooooo ggggg n\r\n".
+  if (!read_at(in.get(), xref_offset, 32, xref) || !std::regex_search(xref, head, xref_re)) {
+    error = "the PDF's cross-reference table is not one cairo writes";
+    return false;
+  }
+  std::string entry;
+  if (!read_at(in.get(), xref_offset + static_cast<long long>(head.length(0)) + 20 * root, 20, entry) ||
+      entry.size() < 18 || entry[17] != 'n') {
+    error = "the PDF's catalog is not in its cross-reference table";
+    return false;
+  }
+  const long long object_at = std::stoll(entry.substr(0, 10));
+  if (!read_at(in.get(), object_at, 64 * 1024, object)) {
+    error = std::string("cannot read the PDF back: ") + std::strerror(errno ? errno : EIO);
+    return false;
+  }
+  in.reset();
+  const std::string object_name = t[2].str() + " " + t[3].str() + " obj";
+  const size_t body_at = object.rfind(object_name, 0) == 0 ? object.find("<<") : std::string::npos;
+  const size_t end_at = body_at == std::string::npos ? std::string::npos : object.find("endobj", body_at);
   if (end_at == std::string::npos) {
-    error = "the PDF's catalog is not near its end";
+    error = "the PDF's catalog is not where its cross-reference table says";
     return false;
   }
-  std::string body = tail.substr(body_at, end_at - body_at);
+  std::string body = object.substr(body_at, end_at - body_at);
   if (body.find("/Lang") != std::string::npos) return true;
   body.insert(2, " /Lang " + literal(language));
 
-  std::string update = "\n" + object + "\n" + body + "endobj\n";
+  std::string update = "\n" + object_name + "\n" + body + "endobj\n";
   const long long xref_at = size + static_cast<long long>(update.size());
-  char entry[64];
-  std::snprintf(entry, sizeof entry, "xref\n%s 1\n%010lld %05d n \n", t[2].str().c_str(), size + 1,
+  char xref_entry[64];
+  std::snprintf(xref_entry, sizeof xref_entry, "xref\n%s 1\n%010lld %05d n \n", t[2].str().c_str(), size + 1,
                 std::stoi(t[3].str()));
-  update += entry;
+  update += xref_entry;
   update += "trailer\n<< /Size " + t[1].str() + " /Root " + t[2].str() + " " + t[3].str() + " R";
   if (std::regex_search(trailer, info, info_re)) update += " /Info " + info[1].str();
   update += " /Prev " + x[1].str() + " >>\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
