@@ -44,6 +44,10 @@ bool AtomicFile::commit(std::string* error) {
     ::fsync(fd);
     ::close(fd);
   }
+  return commit_unsynced(error);
+}
+
+bool AtomicFile::commit_unsynced(std::string* error) {
   if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
     if (error) *error = std::strerror(errno);
     return false;
@@ -64,7 +68,7 @@ bool write_file_atomically(const std::filesystem::path& target, std::string_view
     out.write(bytes.data(), std::streamsize(bytes.size()));
     out.flush();
     if (!out) {
-      if (error) *error = "write failed";
+      if (error) *error = std::string("cannot write ") + file.temp_path().string() + ": " + std::strerror(errno ? errno : EIO);
       return false;
     }
   }

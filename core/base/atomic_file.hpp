@@ -22,6 +22,8 @@ class AtomicFile {
   const std::filesystem::path& target() const { return target_; }
   /// fsyncs and renames the temporary file onto the target. False (with `error`) on failure.
   bool commit(std::string* error = nullptr);
+  /// Renames without the fsync: for records whose loss after a crash only costs time.
+  bool commit_unsynced(std::string* error = nullptr);
 
  private:
   std::filesystem::path target_;

@@ -65,12 +65,13 @@ void remember_local_facts(const fs::path& cache_dir, const fs::path& file, const
   std::string line = std::to_string(size) + " " + std::to_string(mtime) + " " + std::to_string(int(facts.probe.format)) +
                      " " + std::to_string(facts.probe.width) + " " + std::to_string(facts.probe.height) + " " +
                      facts.digest + " " + std::to_string(facts.probe.orientation) + "\n";
-  // Not fsynced: a lost record only costs one more read of the image.
-  if (FILE* f = std::fopen((record.string() + ".part").c_str(), "wb")) {
+  // A temporary name of its own (builds sharing a cache write the same records), and no
+  // fsync: a lost record only costs one more read of the image.
+  AtomicFile out(record);
+  if (FILE* f = std::fopen(out.temp_path().c_str(), "wb")) {
     bool ok = std::fwrite(line.data(), 1, line.size(), f) == line.size();
     ok = std::fclose(f) == 0 && ok;
-    if (ok) fs::rename(record.string() + ".part", record, ec);
-    else fs::remove(record.string() + ".part", ec);
+    if (ok) out.commit_unsynced();
   }
 }
 
