@@ -189,7 +189,10 @@ bool write_pdf(const Book& book, const PdfOptions& options, const std::filesyste
     diagnostics.error({out.string(), 0, 0}, "no chapters to write into the PDF");
     return false;
   }
-  pdf::BookLayout layout = pdf::layout_book(book, options, diagnostics);
+  // One layout thread: cairo 1.16 shares a scaled font between the threads' font maps and
+  // its glyph cache is not safe for that (a rare SIGSEGV in cairo_scaled_font_glyph_extents
+  // under pango_layout_get_iter, seen in test_capi and folio build).
+  pdf::BookLayout layout = pdf::layout_book(book, options, diagnostics, 1);
   if (build_cancelled(diagnostics)) return false;
 
   pdf::RenderInput input;
