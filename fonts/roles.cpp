@@ -84,15 +84,16 @@ int css_weight(FcPattern* p) {
 
 /// Finds an installed family by exact name. fontconfig always returns some best match, so
 /// the match counts only when one of its family names is the one asked for.
-std::optional<ResolvedFont> find_family(const std::string& family, bool bold, const std::string& script) {
+std::optional<ResolvedFont> find_family(FcConfig* config, const std::string& family, bool bold,
+                                        const std::string& script) {
   fonts::FcPatternPtr pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
   FcPatternAddInteger(pattern.get(), FC_SLANT, FC_SLANT_ROMAN);
-  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcConfigSubstitute(config, pattern.get(), FcMatchPattern);
   FcDefaultSubstitute(pattern.get());
   FcResult result = FcResultNoMatch;
-  fonts::FcPatternPtr match(FcFontMatch(nullptr, pattern.get(), &result));
+  fonts::FcPatternPtr match(FcFontMatch(config, pattern.get(), &result));
   if (!match) return std::nullopt;
   std::string wanted = lowercase(family);
   for (int n = 0;; ++n) {
@@ -113,7 +114,7 @@ std::optional<ResolvedFont> find_family(const std::string& family, bool bold, co
 /// Any installed font that fontconfig says supports `fc_language` (when the preferred Noto
 /// family is missing: fonts-arphic, fonts-wqy, ...). Prefers the wanted spacing and weight;
 /// ties go to the family name, so the choice does not depend on directory order.
-std::optional<ResolvedFont> find_language_font(const char* fc_language, bool mono, bool bold) {
+std::optional<ResolvedFont> find_language_font(FcConfig* config, const char* fc_language, bool mono, bool bold) {
   fonts::FcPatternPtr pattern(FcPatternCreate());
   FcLangSet* langs = FcLangSetCreate();
   FcLangSetAdd(langs, reinterpret_cast<const FcChar8*>(fc_language));
@@ -121,7 +122,7 @@ std::optional<ResolvedFont> find_language_font(const char* fc_language, bool mon
   FcLangSetDestroy(langs);
   fonts::FcObjectSetPtr objects(
       FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SPACING, FC_SLANT, nullptr));
-  fonts::FcFontSetPtr list(FcFontList(nullptr, pattern.get(), objects.get()));
+  fonts::FcFontSetPtr list(FcFontList(config, pattern.get(), objects.get()));
   if (!list) return std::nullopt;
   std::optional<ResolvedFont> best;
   std::tuple<int, std::string, std::string, int> best_key;
@@ -143,7 +144,7 @@ std::optional<ResolvedFont> find_language_font(const char* fc_language, bool mon
 }
 
 /// A font given by its file (book.yaml `fonts: {body: fonts/MyFont.otf}`).
-std::optional<ResolvedFont> font_from_file(const std::filesystem::path& file, int face_index,
+std::optional<ResolvedFont> font_from_file(FcConfig* config, const std::filesystem::path& file, int face_index,
                                            Diagnostics& diagnostics) {
   auto face = fonts::FontFace::open(file, face_index);
   if (!face) {
@@ -162,8 +163,9 @@ std::optional<ResolvedFont> font_from_file(const std::filesystem::path& file, in
     font.weight = css_weight(query.get());
   }
   if (font.family.empty()) font.family = file.stem().string();
-  // Pango resolves families through fontconfig: make the file's family known to it.
-  FcConfigAppFontAddFile(nullptr, reinterpret_cast<const FcChar8*>(file.c_str()));
+  // Pango resolves families through fontconfig: make the file's family known to the
+  // build's own configuration (never the process's default one).
+  FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(file.c_str()));
   font.script = face->covers(U'中') ? "han" : "latin";
   return font;
 }
@@ -192,6 +194,7 @@ const std::vector<std::string>& emoji_families() {
 
 /// Tracks whether a CJK font was found for any role, to report a missing one once.
 struct ChainBuilder {
+  FcConfig* config;  ///< null: the default configuration
   const std::filesystem::path& base_dir;
   Diagnostics& diagnostics;
   std::string variant;
@@ -210,7 +213,7 @@ struct ChainBuilder {
     };
     auto first_of = [&](const std::vector<std::string>& families, const std::string& script) {
       for (const auto& family : families)
-        if (add(find_family(family, recipe.bold, script))) return true;
+        if (add(find_family(config, family, recipe.bold, script))) return true;
       return false;
     };
 
@@ -220,9 +223,9 @@ struct ChainBuilder {
       if (looks_like_path(recipe.user_value)) {
         auto [file, face_index] = split_face_index(recipe.user_value);
         if (file.is_relative() && !base_dir.empty()) file = base_dir / file;
-        user = font_from_file(file, face_index, diagnostics);
+        user = font_from_file(config, file, face_index, diagnostics);
       } else {
-        user = find_family(recipe.user_value, recipe.bold, "latin");
+        user = find_family(config, recipe.user_value, recipe.bold, "latin");
         if (!user)
           diagnostics.warning({}, std::string("font family not installed: \"") + recipe.user_value +
                                       "\" (" + to_string(recipe.role) + " role); using the default");
@@ -239,11 +242,11 @@ struct ChainBuilder {
     if (recipe.mono && chain.fonts.empty()) first_of(recipe.latin_families, "latin");
     if (!user_covers_han) {
       if (!first_of(recipe.cjk_families, "han"))
-        add(find_language_font(fontconfig_language(variant), recipe.mono, recipe.bold));
+        add(find_language_font(config, fontconfig_language(variant), recipe.mono, recipe.bold));
     }
     if (!recipe.mono) first_of(recipe.latin_families, "latin");
     // Symbol fonts complement each other (arrows, dingbats, math): keep every one installed.
-    for (const auto& family : symbol_families()) add(find_family(family, recipe.bold, "symbols"));
+    for (const auto& family : symbol_families()) add(find_family(config, family, recipe.bold, "symbols"));
     first_of(emoji_families(), "emoji");
     return chain;
   }
@@ -318,6 +321,11 @@ FontSet resolve_fonts(const FontOptions& options, const std::string& language, D
                       const std::filesystem::path& base_dir) {
   FcInit();
   FontSet set;
+  // Font files of book.yaml go into a configuration of this build's own; with installed
+  // fonts only, the default one is read and never changed.
+  if (looks_like_path(options.body) || looks_like_path(options.heading) || looks_like_path(options.code)) {
+    if (FcConfig* own = FcInitLoadConfigAndFonts()) set.fontconfig.reset(own, FcConfigDestroy);
+  }
   set.cjk_variant = cjk_variant_for_language(language);
   const std::string& v = set.cjk_variant;
   // Other variants of the same family still have every common Han glyph: better than none.
@@ -327,7 +335,7 @@ FontSet resolve_fonts(const FontOptions& options, const std::string& language, D
       if (other != v) families.push_back(stem + " " + other);
     return families;
   };
-  ChainBuilder builder{base_dir, diagnostics, v};
+  ChainBuilder builder{set.fontconfig.get(), base_dir, diagnostics, v};
   set.body = builder.build({FontRole::body, false, false, options.body, cjk("Noto Serif CJK"),
                             {"DejaVu Serif", "Noto Serif", "Liberation Serif"}});
   set.heading = builder.build({FontRole::heading, true, false, options.heading, cjk("Noto Sans CJK"),

@@ -36,6 +36,7 @@ FontFamilies font_families(const FontOptions& options, const std::string& langua
   // Chinese typography sets emphasis in Kai or with dots, not in a slanted Song (the fonts
   // module settles which, and the Kai face, for both writers).
   f.emphasis = set.emphasis;
+  f.fontconfig = set.fontconfig;
   if (set.kai) f.emphasis_han = set.kai->family + ", " + f.body;
   f.body_latin = set.body.fonts.empty() ? f.body : set.body.pango_families_latin_first();
   f.heading_latin = set.heading.fonts.empty() ? f.heading : set.heading.pango_families_latin_first();

@@ -75,7 +75,7 @@ std::vector<ChapterLayout> layout_chapters(const Book& book, const Style& style,
   ds.note_separator = style.line_pitch * 0.6;
   auto work = [&] {
     CNumericLocale c_locale;
-    TextContext text(style.language);
+    TextContext text(style.language, style.fonts.fontconfig.get());
     for (size_t i; (i = next.fetch_add(1)) < book.chapters.size();) {
       out[i].flow = collect_chapter(book, static_cast<int>(i), style, text, diag);
       out[i].pages = distribute(out[i].flow, ds);
@@ -155,7 +155,7 @@ BookLayout layout_book(const Book& book, const PdfOptions& options, Diagnostics&
     layout.plan = plan_pages(plan_input);
     return layout;
   }
-  TextContext text(style.language);
+  TextContext text(style.language, style.fonts.fontconfig.get());
   DistributeSettings ds;
   ds.page_height = style.text_height();
   const std::string& heading = style.labels.contents;

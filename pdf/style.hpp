@@ -1,12 +1,15 @@
 // Page presets, margins and type sizes: the measurements every stage of the PDF writer shares.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "base/labels.hpp"
 #include "folio/config.hpp"
 #include "folio/diagnostics.hpp"
+
+struct _FcConfig;  // fontconfig's FcConfig
 
 namespace folio::pdf {
 
@@ -28,6 +31,9 @@ struct FontFamilies {
   std::string heading_latin;  ///< the same for headings
   std::string emphasis_han;   ///< a Kai face for Han text in emphasis, then the body's; empty without one
   HanEmphasis emphasis = HanEmphasis::slant;  ///< how Han emphasis is set (FontSet::emphasis)
+  /// FontSet::fontconfig: the build's own configuration holding book.yaml's font files, or
+  /// null for the default one. Every Pango font map of the build uses it.
+  std::shared_ptr<_FcConfig> fontconfig;
 };
 
 /// Everything the layout needs to know about the page and the type, in points.

@@ -1,14 +1,17 @@
 // TextContext setup: resolution, hinting and glyph rounding for PDF output.
 #include "text_context.hpp"
 
+#include <pango/pangofc-fontmap.h>
+
 #include "inline/hyphenation.hpp"
 
 namespace folio::pdf {
 
-TextContext::TextContext(const std::string& language)
-    : font_map_(pango_cairo_font_map_new()),
-      context_(pango_font_map_create_context(font_map_.get())),
-      language_(language) {
+TextContext::TextContext(const std::string& language, FcConfig* fonts)
+    : font_map_(pango_cairo_font_map_new()), language_(language) {
+  // Before the first context: the map reads its fonts from this configuration from now on.
+  if (fonts && PANGO_IS_FC_FONT_MAP(font_map_.get())) pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(font_map_.get()), fonts);
+  context_.reset(pango_font_map_create_context(font_map_.get()));
   pango_cairo_context_set_resolution(context_.get(), 72.0);
   FontOptionsPtr options(cairo_font_options_create());
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);

@@ -6,6 +6,8 @@
 
 #include "handles.hpp"
 
+struct _FcConfig;  // fontconfig's FcConfig
+
 namespace folio::pdf {
 
 class Hyphenator;
@@ -15,7 +17,9 @@ class Hyphenator;
 /// unrounded glyph positions; Pango's defaults (96 dpi, hinting) distort PDF output.
 class TextContext {
  public:
-  explicit TextContext(const std::string& language);
+  /// `fonts`: the build's fontconfig configuration (FontFamilies::fontconfig), or null for
+  /// the default one.
+  explicit TextContext(const std::string& language, _FcConfig* fonts = nullptr);
   ~TextContext();
   TextContext(const TextContext&) = delete;
   TextContext& operator=(const TextContext&) = delete;

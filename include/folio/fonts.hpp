@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,10 @@
 #include "folio/book.hpp"
 #include "folio/config.hpp"
 #include "folio/diagnostics.hpp"
+
+// fontconfig's configuration type (FcConfig), declared here so that this header does not
+// need fontconfig's.
+struct _FcConfig;
 
 namespace folio {
 FOLIO_API_BEGIN
@@ -38,6 +43,12 @@ struct FontChain {
 
 struct FontSet {
   FontChain body, heading, code;
+  /// The fontconfig configuration the chains were resolved in: a private one for this
+  /// build when a role names a font file (the file is added to it, never to the process's
+  /// default configuration, so another build in the same process cannot see it); null
+  /// when every font is an installed one (the default configuration, read only). Writers
+  /// that ask fontconfig again (Pango's font map) must use it.
+  std::shared_ptr<_FcConfig> fontconfig;
   /// The CJK variant the language chose: "SC", "TC", "HK", "JP" or "KR".
   std::string cjk_variant = "SC";
   /// How Han emphasis is set on this machine: FontOptions::emphasis, except that `kai`

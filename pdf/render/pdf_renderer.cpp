@@ -178,7 +178,7 @@ class Renderer {
  public:
   Renderer(const RenderInput& in, cairo_surface_t* surface, cairo_t* cr, std::vector<unsigned char>& blank,
            Diagnostics& diag)
-      : blank_(blank), in_(in), book_(*in.book), style_(*in.style), text_(in.style->language), surface_(surface), cr_(cr), diag_(diag) {
+      : blank_(blank), in_(in), book_(*in.book), style_(*in.style), text_(in.style->language, in.style->fonts.fontconfig.get()), surface_(surface), cr_(cr), diag_(diag) {
     for (const ChapterLayout& c : *in.chapters) dests_.insert(c.flow.dests.begin(), c.flow.dests.end());
     dests_.insert("toc");
     for (const PhysicalPage& page : in.plan.pages)

@@ -59,7 +59,9 @@ TEST_CASE("without CJK fonts: DejaVu chains, and an error naming fonts-noto-cjk 
   CHECK(all[0].format().starts_with("content/posts/a.md:3:7: error:"));
 
   // A CJK font given by file (face 2 of the collection) is found although fontconfig's
-  // configuration does not list it, and is registered so that Pango finds its family too.
+  // configuration does not list it. It goes into a configuration of the build's own, where
+  // Pango finds its family too; the process's default configuration stays as it was, so
+  // another build in the same process cannot pick the file up.
   Diagnostics by_file;
   FontOptions options;
   options.body = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#2";
@@ -69,17 +71,26 @@ TEST_CASE("without CJK fonts: DejaVu chains, and an error naming fonts-noto-cjk 
   CHECK(own.body.fonts[0].family == "Noto Serif CJK SC");
   CHECK(own.body.fonts[0].face_index == 2);
   CHECK(own.body.fonts[0].script == "han");
-  FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("Noto Serif CJK SC"));
-  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-  FcDefaultSubstitute(pattern);
-  FcResult result;
-  FcPattern* match = FcFontMatch(nullptr, pattern, &result);
-  REQUIRE(match);
-  FcChar8* family = nullptr;
-  FcPatternGetString(match, FC_FAMILY, 0, &family);
-  CHECK(std::string(reinterpret_cast<const char*>(family)) == "Noto Serif CJK SC");
-  FcPatternDestroy(match);
-  FcPatternDestroy(pattern);
+  REQUIRE(own.fontconfig);
+  auto matched_family = [](FcConfig* config) {
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("Noto Serif CJK SC"));
+    FcConfigSubstitute(config, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result;
+    FcPattern* match = FcFontMatch(config, pattern, &result);
+    std::string name;
+    FcChar8* family = nullptr;
+    if (match && FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch)
+      name = reinterpret_cast<const char*>(family);
+    if (match) FcPatternDestroy(match);
+    FcPatternDestroy(pattern);
+    return name;
+  };
+  CHECK(matched_family(own.fontconfig.get()) == "Noto Serif CJK SC");
+  CHECK(matched_family(nullptr) != "Noto Serif CJK SC");
+  // Installed fonts only: no configuration of its own.
+  Diagnostics installed;
+  CHECK_FALSE(resolve_fonts({}, "en", installed).fontconfig);
 
   Diagnostics bad_face;
   options.body = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#99";
