@@ -987,9 +987,11 @@ void fold_divisions(Blocks& top_blocks, PostReader& post) {
   std::vector<Pending> work{{&top_blocks, 0}};
   bool warned = false;
   while (!work.empty()) {
-    auto [blocks_ptr, depth] = work.back();
+    // Not a structured binding: clang 14 cannot capture one in the lambdas below.
+    const Pending pending = work.back();
     work.pop_back();
-    Blocks& blocks = *blocks_ptr;
+    Blocks& blocks = *pending.blocks;
+    const size_t depth = pending.depth;
     std::vector<Open> open;
     size_t ignored = 0;  // opened past the limit, not yet closed
     Blocks current;
