@@ -22,8 +22,11 @@ namespace {
 class ZipArchive {
  public:
   explicit ZipArchive(zip_t* z) : z_(z) {}
-  ~ZipArchive() {
+  ~ZipArchive() { discard(); }
+  /// Frees an archive not closed; libzip frees its sources here, calling their callbacks.
+  void discard() {
     if (z_) zip_discard(z_);
+    z_ = nullptr;
   }
   ZipArchive(const ZipArchive&) = delete;
   ZipArchive& operator=(const ZipArchive&) = delete;
@@ -156,6 +159,12 @@ bool write_container(const std::filesystem::path& out, const std::string& packag
     if (e.compress && e.file.empty()) to_deflate.push_back(e.bytes);
   const std::vector<Deflated> deflated = deflate_all(to_deflate, std::max(1u, std::thread::hardware_concurrency()));
   std::vector<PrecompressedSource> sources(deflated.size());
+  // On an early return the archive must be discarded while `sources` and `deflated` still
+  // exist: discarding frees the sources through precompressed_callback.
+  struct DiscardFirst {
+    ZipArchive& zip;
+    ~DiscardFirst() { zip.discard(); }
+  } discard_first{zip};
   size_t next_deflated = 0;
   auto deflated_or_buffer = [&](const std::string& bytes) {
     const size_t k = next_deflated++;

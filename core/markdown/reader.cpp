@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 
 #include "base/limits.hpp"
@@ -897,7 +898,12 @@ class Reader {
   /// what follows goes back into the text, and may hold further URLs.
   void end_autolink(Frame& f) {
     std::string text = plain_text(f.inlines);
-    const bool angle = f.href_text && f.href_text > in_.text.data() && f.href_text[-1] == '<';
+    // md4c's href points into the source for <angle> links, into a buffer of its own for
+    // others (www. links get "http://" in front): look behind it only inside the source.
+    const char* source = in_.text.data();
+    const bool in_source = f.href_text && std::less_equal<const char*>()(source + 1, f.href_text) &&
+                           std::less<const char*>()(f.href_text, source + in_.text.size());
+    const bool angle = in_source && f.href_text[-1] == '<';
     size_t keep = angle ? text.size() : autolink_length(text);
     Inlines& out = top().inlines;
     if (keep == 0) {  // nothing of it is a URL
