@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <locale.h>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -189,10 +190,15 @@ bool write_pdf(const Book& book, const PdfOptions& options, const std::filesyste
     diagnostics.error({out.string(), 0, 0}, "no chapters to write into the PDF");
     return false;
   }
-  // One layout thread: cairo 1.16 shares a scaled font between the threads' font maps and
-  // its glyph cache is not safe for that (a rare SIGSEGV in cairo_scaled_font_glyph_extents
-  // under pango_layout_get_iter, seen in test_capi and folio build).
+  // cairo 1.16's scaled fonts and their glyph caches are shared by the whole process and
+  // are not safe under concurrent text layout (a rare SIGSEGV in cairo_scaled_font_glyph_extents
+  // under pango_layout_get_iter, seen with two layout threads in test_capi and folio build).
+  // So text is laid out and drawn on one thread, and one PDF at a time even when a host
+  // runs several builds at once; figures are prepared outside the lock.
+  static std::mutex cairo_text;
+  std::unique_lock text_lock(cairo_text);
   pdf::BookLayout layout = pdf::layout_book(book, options, diagnostics, 1);
+  text_lock.unlock();
   if (build_cancelled(diagnostics)) return false;
 
   pdf::RenderInput input;
@@ -212,7 +218,10 @@ bool write_pdf(const Book& book, const PdfOptions& options, const std::filesyste
   std::error_code ec;
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
   AtomicFile file(out);
-  if (!pdf::render_pdf(input, file.temp_path(), out, diagnostics) || build_cancelled(diagnostics)) return false;
+  text_lock.lock();
+  bool rendered = pdf::render_pdf(input, file.temp_path(), out, diagnostics);
+  text_lock.unlock();
+  if (!rendered || build_cancelled(diagnostics)) return false;
   if (written) {
     for (size_t i = 0; i < book.figures.size(); ++i)
       if (!book.figures[i].ok) placeholders.insert(int(i));
