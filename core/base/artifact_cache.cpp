@@ -1,0 +1,86 @@
+// Artifact entries: "folio-artifact 1\n<key sha256>\n<payload sha256>\n<payload size>\n" then
+// the payload bytes.
+#include "base/artifact_cache.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "base/atomic_file.hpp"
+#include "base/hash.hpp"
+#include "folio/version.hpp"
+
+namespace folio {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr std::string_view magic = "folio-artifact 1\n";
+
+// Every key names the folio that made the entry: another version may make other bytes.
+std::string key_hash_of(std::string_view key) {
+  std::string versioned = std::string("folio ") + version() + "\n";
+  versioned += key;
+  return sha256_hex(versioned);
+}
+}  // namespace
+
+void add_key_field(std::string& key, std::string_view name, std::string_view value) {
+  key += name;
+  key += ' ';
+  key += std::to_string(value.size());
+  key += ':';
+  key += value;
+  key += '\n';
+}
+
+ArtifactCache::ArtifactCache(fs::path cache_dir) : dir_(cache_dir.empty() ? fs::path() : cache_dir / "artifacts") {}
+
+fs::path ArtifactCache::entry_path(std::string_view kind, const std::string& key_hash) const {
+  return dir_ / std::string(kind) / key_hash.substr(0, 2) / key_hash.substr(2);
+}
+
+std::optional<std::string> ArtifactCache::find(std::string_view kind, std::string_view key) const {
+  if (!enabled()) return std::nullopt;
+  const std::string key_hash = key_hash_of(key);
+  std::string entry;
+  if (!read_file(entry_path(kind, key_hash), entry)) return std::nullopt;
+  // The header: magic, the key's hash (two keys never share an entry), the payload's hash and size.
+  if (entry.compare(0, magic.size(), magic) != 0) return std::nullopt;
+  size_t at = magic.size();
+  auto line = [&](std::string& out) {
+    const size_t end = entry.find('\n', at);
+    if (end == std::string::npos) return false;
+    out = entry.substr(at, end - at);
+    at = end + 1;
+    return true;
+  };
+  std::string stored_key, payload_hash, size_text;
+  if (!line(stored_key) || !line(payload_hash) || !line(size_text) || stored_key != key_hash) return std::nullopt;
+  char* end = nullptr;
+  const unsigned long long size = std::strtoull(size_text.c_str(), &end, 10);
+  if (size_text.empty() || *end != '\0' || size != entry.size() - at) return std::nullopt;
+  std::string payload = entry.substr(at);
+  if (sha256_hex(payload) != payload_hash) return std::nullopt;
+  return payload;
+}
+
+void ArtifactCache::store(std::string_view kind, std::string_view key, std::string_view payload) const {
+  if (!enabled()) return;
+  const std::string key_hash = key_hash_of(key);
+  const fs::path path = entry_path(kind, key_hash);
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  std::string header = std::string(magic) + key_hash + "\n" + sha256_hex(payload) + "\n" +
+                       std::to_string(payload.size()) + "\n";
+  // Builds sharing a cache may store the same entry at once: each has its own temporary
+  // name, and the last rename wins with identical bytes. No fsync: a lost entry costs time.
+  AtomicFile out(path);
+  if (FILE* f = std::fopen(out.temp_path().c_str(), "wb")) {
+    bool ok = std::fwrite(header.data(), 1, header.size(), f) == header.size() &&
+              std::fwrite(payload.data(), 1, payload.size(), f) == payload.size();
+    ok = std::fclose(f) == 0 && ok;
+    if (ok) out.commit_unsynced();
+  }
+}
+
+}  // namespace folio
