@@ -119,6 +119,8 @@ BuildOutcome build_once(const BuildFlags& flags, Diagnostics& diagnostics) {
     r.exit = usage;
     return r;
   }
+  // Settled once: the reader and the writers keep what they made there for the next build.
+  config->figures.cache_dir = cache_dir_of(*config);
 
   // A build whose inputs and options are what they were for the output on disk keeps it.
   // The record is named after the output, or (no -o) after the request in this folder.

@@ -28,6 +28,8 @@ count_entries() { find "$artifacts/$1" -type f 2>/dev/null | wc -l; }
 
 # Edit one post (a new paragraph), rebuild, and compare with clean builds.
 deflated_before=$(count_entries deflate)
+read_before=$(count_entries document)
+((read_before >= 8)) || fail "the builds kept no read posts ($read_before)"
 ((deflated_before > 10)) || fail "the EPUB builds kept no deflated entries ($deflated_before)"
 (($(count_entries font-subset) > 0)) || fail "the EPUB builds kept no font subsets"
 (($(count_entries cover) == 1)) || fail "the EPUB builds kept no drawn cover"
@@ -44,6 +46,9 @@ epub_text "$work/inc.epub" >"$work/text.xhtml"; grep -q "编辑之后重建" "$w
 deflated_after=$(count_entries deflate)
 ((deflated_after - deflated_before <= 4)) ||
   fail "an edit of one post deflated $((deflated_after - deflated_before)) entries again"
+# And only the edited post was read again.
+read_after=$(count_entries document)
+((read_after - read_before == 1)) || fail "an edit of one post read $((read_after - read_before)) posts again"
 
 # A new title changes the contents, the navigation and the chapter's heading.
 sed -i 's/^Title: .*/Title: 错误处理（修订版）/' "$post"
@@ -67,12 +72,14 @@ damage() {  # damage KIND: truncates the first entry of KIND, flips a byte in th
   fi
   ((${#files[@]} > 2)) && : >"${files[2]}"
 }
-for kind in deflate font-subset cover; do damage $kind; done
+for kind in document deflate font-subset cover; do damage $kind; done
 printf '\n再改一次。\n' >>"$post"
-out=$("$folio" build "$meetup" --offline -o "$work/inc.epub" 2>&1) || fail "rebuild over damaged cache entries: $out"
-expect "wrote" "$out" "rebuild over damaged cache entries"
-clean_build epub "$work/clean.epub"
-cmp -s "$work/inc.epub" "$work/clean.epub" || fail "a rebuild over damaged cache entries differs from a clean build"
+for fmt in epub pdf; do
+  out=$("$folio" build "$meetup" --offline -o "$work/inc.$fmt" 2>&1) || fail "$fmt rebuild over damaged cache entries: $out"
+  expect "wrote" "$out" "$fmt rebuild over damaged cache entries"
+  clean_build $fmt "$work/clean.$fmt"
+  cmp -s "$work/inc.$fmt" "$work/clean.$fmt" || fail "a $fmt rebuild over damaged cache entries differs from a clean build"
+done
 
 # A post becoming due (publishDate in the future at the first build) is not kept out by
 # the cache: a later "now" rebuilds.
