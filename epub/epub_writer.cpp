@@ -215,8 +215,7 @@ bool write_epub(const Book& book, const EpubOptions& options, const std::filesys
 
   // Work an earlier build did on the same bytes (the drawn cover, deflated entries) is
   // taken from the cache folder resolve_figures settled; without one, everything is made.
-  const ArtifactCache cache(book.config.figures.cache_dir.is_absolute() ? book.config.figures.cache_dir
-                                                                        : std::filesystem::path());
+  const ArtifactCache cache = artifact_cache_for(book.config);
   CoverImage cover = make_cover(book, diagnostics, &cache);
   std::vector<ManifestItem> front{
       {"cover", "cover.xhtml", "application/xhtml+xml", "", true},

@@ -119,8 +119,7 @@ std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts,
   if (mode == Embed::none) return {};
   fonts::BookText text = fonts::collect_book_text(book);
   // Subsets made by earlier builds, in the cache folder resolve_figures settled.
-  const ArtifactCache cache(book.config.figures.cache_dir.is_absolute() ? book.config.figures.cache_dir
-                                                                        : std::filesystem::path());
+  const ArtifactCache cache = artifact_cache_for(book.config);
   std::vector<EmbeddedFont> out;
   for (FontRole role : {FontRole::body, FontRole::heading, FontRole::code}) {
     fonts::OpenedChain chain(fonts.chain(role));

@@ -24,6 +24,11 @@ std::string key_hash_of(std::string_view key) {
 }
 }  // namespace
 
+ArtifactCache artifact_cache_for(const BookConfig& config) {
+  const fs::path& dir = config.figures.cache_dir;
+  return ArtifactCache(config.reuse_cache && dir.is_absolute() ? dir : fs::path());
+}
+
 void add_key_field(std::string& key, std::string_view name, std::string_view value) {
   key += name;
   key += ' ';

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "folio/config.hpp"
+
 namespace folio {
 
 class ArtifactCache {
@@ -30,6 +32,10 @@ class ArtifactCache {
   std::filesystem::path entry_path(std::string_view kind, const std::string& key_hash) const;
   std::filesystem::path dir_;
 };
+
+/// The cache a build of `config` keeps its work in: figures.cache_dir when it is absolute
+/// and config.reuse_cache is on; else one that keeps nothing.
+ArtifactCache artifact_cache_for(const BookConfig& config);
 
 /// Appends one named field to a cache key, its length first, so that no two lists of
 /// fields spell the same key.

@@ -315,7 +315,7 @@ Book read_book(const BookConfig& config, const Collection& collection, const Boo
   markdown::prepare_html_parser();
   // Posts read by an earlier build with the same inputs come from the cache folder, when
   // the caller settled one (an absolute figures.cache_dir, as `folio build` does).
-  const ArtifactCache cache(config.figures.cache_dir.is_absolute() ? config.figures.cache_dir : std::filesystem::path());
+  const ArtifactCache cache = artifact_cache_for(config);
   parallel_for(plan.chapters.size(), std::clamp<size_t>(cpu_threads(), 2, 8), [&](size_t i) {
     if (build_cancelled(diagnostics)) return;
     const Post& post = *plan.chapters[i].post;

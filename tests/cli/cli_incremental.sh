@@ -22,6 +22,8 @@ clean_build() {  # clean_build FORMAT OUT
   rm -rf "$work/clean-cache"
   XDG_CACHE_HOME=$work/clean-cache "$folio" build "$meetup" --offline --no-cache -o "$2" >/dev/null 2>&1 ||
     fail "clean $1 build"
+  # --no-cache neither reuses nor keeps work.
+  [[ ! -e $work/clean-cache/folio/artifacts ]] || fail "--no-cache kept work in the cache folder"
 }
 artifacts=$XDG_CACHE_HOME/folio/artifacts
 count_entries() { find "$artifacts/$1" -type f 2>/dev/null | wc -l; }
