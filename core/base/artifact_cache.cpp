@@ -2,8 +2,13 @@
 // the payload bytes.
 #include "base/artifact_cache.hpp"
 
+#include <elf.h>
+#include <link.h>
+
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "base/atomic_file.hpp"
 #include "base/hash.hpp"
@@ -16,9 +21,58 @@ namespace fs = std::filesystem;
 namespace {
 constexpr std::string_view magic = "folio-artifact 1\n";
 
-// Every key names the folio that made the entry: another version may make other bytes.
+}  // namespace
+
+std::string build_id_of_this_code() {
+  struct Search {
+    uintptr_t address;
+    std::string id;
+  } search{reinterpret_cast<uintptr_t>(&build_id_of_this_code), {}};
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* data) -> int {
+        auto* s = static_cast<Search*>(data);
+        bool here = false;
+        for (int i = 0; i < info->dlpi_phnum && !here; ++i) {
+          const auto& ph = info->dlpi_phdr[i];
+          const uintptr_t start = info->dlpi_addr + ph.p_vaddr;
+          here = ph.p_type == PT_LOAD && s->address >= start && s->address < start + ph.p_memsz;
+        }
+        if (!here) return 0;
+        for (int i = 0; i < info->dlpi_phnum; ++i) {
+          const auto& ph = info->dlpi_phdr[i];
+          if (ph.p_type != PT_NOTE) continue;
+          const char* at = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+          const char* end = at + ph.p_memsz;
+          while (at + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) note;
+            std::memcpy(&note, at, sizeof note);
+            const char* name = at + sizeof note;
+            const char* desc = name + ((note.n_namesz + 3) & ~3u);
+            if (desc + note.n_descsz > end) break;
+            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+              static const char* hex = "0123456789abcdef";
+              for (size_t k = 0; k < note.n_descsz; ++k) {
+                s->id += hex[uint8_t(desc[k]) >> 4];
+                s->id += hex[uint8_t(desc[k]) & 15];
+              }
+              return 1;
+            }
+            at = desc + ((note.n_descsz + 3) & ~3u);
+          }
+        }
+        return 1;
+      },
+      &search);
+  return search.id;
+}
+
+namespace {
+
+// Every key names the folio that made the entry: another version, or other code of the
+// same version, may make other bytes.
 std::string key_hash_of(std::string_view key) {
-  std::string versioned = std::string("folio ") + version() + "\n";
+  static const std::string code = std::string("folio ") + version() + " build " + build_id_of_this_code() + "\n";
+  std::string versioned = code;
   versioned += key;
   return sha256_hex(versioned);
 }

@@ -37,6 +37,11 @@ class ArtifactCache {
 /// and config.reuse_cache is on; else one that keeps nothing.
 ArtifactCache artifact_cache_for(const BookConfig& config);
 
+/// The GNU build id (hex) of the binary or library this code is linked into, part of every
+/// key: any change to folio's code (a reader fix between two builds of the same version)
+/// changes it, so entries made by other code are misses. Empty where the linker wrote none.
+std::string build_id_of_this_code();
+
 /// Appends one named field to a cache key, its length first, so that no two lists of
 /// fields spell the same key.
 void add_key_field(std::string& key, std::string_view name, std::string_view value);

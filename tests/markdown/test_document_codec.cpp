@@ -144,6 +144,12 @@ TEST_CASE("bytes cut short or damaged are refused, never half read") {
   }
 }
 
+TEST_CASE("cache keys name the code that made an entry: this binary's build id") {
+  const std::string id = build_id_of_this_code();
+  CHECK(id.size() >= 16);
+  CHECK(id.find_first_not_of("0123456789abcdef") == std::string::npos);
+}
+
 TEST_CASE("read_post_cached reads a post once and replays its diagnostics") {
   TempDir dir;
   const ArtifactCache cache(dir.path());
