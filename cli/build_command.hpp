@@ -24,7 +24,7 @@ struct BuildFlags {
   std::string page;
   double font_size = 0, line_height = 0;
   bool one_sided = false, no_toc = false;
-  bool no_cache = false;  ///< build from scratch, ignoring (and not writing) the build record
+  bool no_cache = false;  ///< build from scratch, ignoring (and not writing) the build record and the kept work
 };
 
 /// Adds every build flag to `cmd` (build and watch take the same ones).

@@ -119,6 +119,10 @@ BuildOutcome build_once(const BuildFlags& flags, Diagnostics& diagnostics) {
     r.exit = usage;
     return r;
   }
+  // Settled once: the reader and the writers keep what they made there for the next build,
+  // except under --no-cache, which builds from scratch.
+  config->figures.cache_dir = cache_dir_of(*config);
+  config->reuse_cache = !flags.no_cache;
 
   // A build whose inputs and options are what they were for the output on disk keeps it.
   // The record is named after the output, or (no -o) after the request in this folder.
@@ -261,7 +265,7 @@ void add_build_options(CLI::App* cmd, const std::shared_ptr<BuildFlags>& flags) 
   cmd->add_flag("--one-sided", flags->one_sided, "PDF: same margins on every page, chapters on any page");
   cmd->add_flag("--no-toc", flags->no_toc, "PDF: no table of contents");
   add_figure_flags(*cmd, flags->figures);
-  cmd->add_flag("--no-cache", flags->no_cache, "build from scratch even when nothing changed");
+  cmd->add_flag("--no-cache", flags->no_cache, "build from scratch: no kept output, no work of earlier builds reused");
 }
 
 namespace {

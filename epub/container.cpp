@@ -113,7 +113,7 @@ std::string container_xml(const std::string& package_path) {
 
 bool write_container(const std::filesystem::path& out, const std::string& package_path,
                      const std::vector<ContainerEntry>& entries, int64_t mtime_unix,
-                     Diagnostics& diagnostics) {
+                     Diagnostics& diagnostics, const ArtifactCache* cache) {
   // A missing output folder is made, as the PDF writer does.
   std::error_code ec;
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
@@ -157,7 +157,7 @@ bool write_container(const std::filesystem::path& out, const std::string& packag
   std::vector<std::string_view> to_deflate{container};
   for (const auto& e : entries)
     if (e.compress && e.file.empty()) to_deflate.push_back(e.bytes);
-  const std::vector<Deflated> deflated = deflate_all(to_deflate, std::max(1u, std::thread::hardware_concurrency()));
+  const std::vector<Deflated> deflated = deflate_all(to_deflate, std::max(1u, std::thread::hardware_concurrency()), cache);
   std::vector<PrecompressedSource> sources(deflated.size());
   // On an early return the archive must be discarded while `sources` and `deflated` still
   // exist: discarding frees the sources through precompressed_callback.

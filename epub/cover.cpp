@@ -2,6 +2,7 @@
 #include "cover.hpp"
 
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include <algorithm>
@@ -9,7 +10,9 @@
 #include <fstream>
 #include <memory>
 
+#include "base/artifact_cache.hpp"
 #include "base/cairo_handles.hpp"
+#include "base/hash.hpp"
 #include "base/labels.hpp"
 #include "xhtml_writer.hpp"
 
@@ -66,6 +69,23 @@ double draw_text(cairo_t* cr, const std::string& text, const char* font, double 
 cairo_status_t append_png(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
+}
+
+// The fonts Pango may pick for the cover's text (its named face or any fallback): every
+// installed font file fontconfig knows, hashed. Installing or removing a font draws anew.
+std::string installed_fonts_stamp() {
+  std::string files;
+  if (FcFontSet* set = FcConfigGetFonts(FcConfigGetCurrent(), FcSetSystem)) {
+    for (int i = 0; i < set->nfont; ++i) {
+      FcChar8* file = nullptr;
+      int index = 0;
+      if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+      FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
+      files += reinterpret_cast<const char*>(file);
+      files += ":" + std::to_string(index) + "\n";
+    }
+  }
+  return sha256_hex(files);
 }
 
 }  // namespace
@@ -136,7 +156,7 @@ std::string draw_cover_png(const std::string& title, const std::string& subtitle
   return png;
 }
 
-CoverImage make_cover(const Book& book, Diagnostics& diagnostics) {
+CoverImage make_cover(const Book& book, Diagnostics& diagnostics, const ArtifactCache* cache) {
   const BookMetadata& meta = book.meta();
   if (!meta.cover.empty()) {
     std::filesystem::path file = meta.cover.is_absolute() ? meta.cover : book.config.base_dir / meta.cover;
@@ -163,8 +183,24 @@ CoverImage make_cover(const Book& book, Diagnostics& diagnostics) {
   cover.height = 2560;
   std::string authors;
   for (size_t i = 0; i < meta.authors.size(); ++i) authors += (i ? ", " : "") + meta.authors[i];
-  cover.bytes = draw_cover_png(meta.title.empty() ? "Untitled" : meta.title, meta.subtitle, authors,
-                               int(cover.width), int(cover.height));
+  const std::string title = meta.title.empty() ? "Untitled" : meta.title;
+  std::string key;
+  if (cache && cache->enabled()) {
+    key = "cover png 1\n";
+    add_key_field(key, "cairo", cairo_version_string());
+    add_key_field(key, "pango", pango_version_string());
+    add_key_field(key, "fonts", installed_fonts_stamp());
+    add_key_field(key, "size", std::to_string(cover.width) + "x" + std::to_string(cover.height));
+    add_key_field(key, "title", title);
+    add_key_field(key, "subtitle", meta.subtitle);
+    add_key_field(key, "authors", authors);
+    if (auto png = cache->find("cover", key)) {
+      cover.bytes = std::move(*png);
+      return cover;
+    }
+  }
+  cover.bytes = draw_cover_png(title, meta.subtitle, authors, int(cover.width), int(cover.height));
+  if (!key.empty() && !cover.bytes.empty()) cache->store("cover", key, cover.bytes);
   if (cover.bytes.empty()) diagnostics.warning({}, "the cover image could not be drawn");
   return cover;
 }

@@ -8,6 +8,10 @@
 #include "folio/book.hpp"
 #include "folio/diagnostics.hpp"
 
+namespace folio {
+class ArtifactCache;
+}
+
 namespace folio::epub {
 
 /// The cover image to pack: a file on disk, or generated PNG bytes.
@@ -30,7 +34,10 @@ std::pair<uint32_t, uint32_t> image_size(const std::filesystem::path& file);
 /// meta.cover when it is a JPEG, PNG or GIF (relative to config.base_dir); otherwise
 /// (none given, unreadable or another format, with a warning) a generated cover:
 /// 1600x2560 PNG, title, subtitle and authors set in Noto Serif CJK SC.
-CoverImage make_cover(const Book& book, Diagnostics& diagnostics);
+/// With a `cache`, a cover drawn by an earlier build from the same text, size and
+/// installed fonts is taken from it (drawing and PNG-encoding it is a fifth of an EPUB
+/// rebuild's work).
+CoverImage make_cover(const Book& book, Diagnostics& diagnostics, const ArtifactCache* cache = nullptr);
 
 /// The generated cover's PNG bytes (empty if cairo failed).
 std::string draw_cover_png(const std::string& title, const std::string& subtitle,

@@ -4,7 +4,9 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdio>
 
+#include "base/artifact_cache.hpp"
 #include "base/parallel_for.hpp"
 
 namespace folio::epub {
@@ -30,11 +32,48 @@ Deflated deflate_one(std::string_view in) {
   return out;
 }
 
+// The cache key names the stream's settings and zlib's version (another zlib may emit
+// other bytes), then the input itself.
+std::string cache_key(std::string_view in) {
+  std::string key = "deflate raw level=9 memLevel=9 zlib=" ZLIB_VERSION "\n";
+  key += in;
+  return key;
+}
+
+// The payload: "<crc> <size>\n" and the compressed stream.
+std::string to_payload(const Deflated& d) {
+  return std::to_string(d.crc) + " " + std::to_string(d.size) + "\n" + d.bytes;
+}
+
+bool from_payload(const std::string& payload, std::string_view in, Deflated& out) {
+  const size_t newline = payload.find('\n');
+  unsigned long crc = 0;
+  unsigned long long size = 0;
+  if (newline == std::string::npos || std::sscanf(payload.c_str(), "%lu %llu", &crc, &size) != 2 || size != in.size())
+    return false;
+  out.crc = static_cast<uint32_t>(crc);
+  out.size = size;
+  out.bytes = payload.substr(newline + 1);
+  out.ok = true;
+  return true;
+}
+
 }  // namespace
 
-std::vector<Deflated> deflate_all(const std::vector<std::string_view>& inputs, unsigned threads) {
+std::vector<Deflated> deflate_all(const std::vector<std::string_view>& inputs, unsigned threads,
+                                  const ArtifactCache* cache) {
   std::vector<Deflated> out(inputs.size());
-  parallel_for(inputs.size(), threads, [&](size_t i) { out[i] = deflate_one(inputs[i]); });
+  parallel_for(inputs.size(), threads, [&](size_t i) {
+    if (!cache || !cache->enabled()) {
+      out[i] = deflate_one(inputs[i]);
+      return;
+    }
+    const std::string key = cache_key(inputs[i]);
+    if (auto payload = cache->find("deflate", key))
+      if (from_payload(*payload, inputs[i], out[i])) return;
+    out[i] = deflate_one(inputs[i]);
+    if (out[i].ok) cache->store("deflate", key, to_payload(out[i]));
+  });
   return out;
 }
 

@@ -7,6 +7,10 @@
 #include <string_view>
 #include <vector>
 
+namespace folio {
+class ArtifactCache;
+}
+
 namespace folio::epub {
 
 /// One entry's bytes deflated (raw deflate, as a ZIP entry holds them).
@@ -17,7 +21,10 @@ struct Deflated {
   bool ok = false;          ///< false if zlib failed (the entry is then left to libzip)
 };
 
-/// Deflates each of `inputs` at the best compression, on up to `threads` threads.
-std::vector<Deflated> deflate_all(const std::vector<std::string_view>& inputs, unsigned threads);
+/// Deflates each of `inputs` at the best compression, on up to `threads` threads. With a
+/// `cache`, an input deflated by an earlier build (the same bytes) is taken from it: a
+/// rebuild after one edited post deflates that post's chapter only.
+std::vector<Deflated> deflate_all(const std::vector<std::string_view>& inputs, unsigned threads,
+                                  const ArtifactCache* cache = nullptr);
 
 }  // namespace folio::epub

@@ -10,6 +10,7 @@
 #include "folio/epub.hpp"
 #include "folio/figures.hpp"
 #include "folio/fonts.hpp"
+#include "base/artifact_cache.hpp"
 #include "base/labels.hpp"
 #include "base/language.hpp"
 #include "base/option_checks.hpp"
@@ -212,7 +213,10 @@ bool write_epub(const Book& book, const EpubOptions& options, const std::filesys
     if (!report_progress(diagnostics, ProgressEvent{Stage::writing, c + 1, book.chapters.size(), 0, 0, 0})) return false;
   }
 
-  CoverImage cover = make_cover(book, diagnostics);
+  // Work an earlier build did on the same bytes (the drawn cover, deflated entries) is
+  // taken from the cache folder resolve_figures settled; without one, everything is made.
+  const ArtifactCache cache = artifact_cache_for(book.config);
+  CoverImage cover = make_cover(book, diagnostics, &cache);
   std::vector<ManifestItem> front{
       {"cover", "cover.xhtml", "application/xhtml+xml", "", true},
       {"titlepage", "titlepage.xhtml", "application/xhtml+xml", "", true},
@@ -262,7 +266,7 @@ bool write_epub(const Book& book, const EpubOptions& options, const std::filesys
     for (const auto& c : book.chapters)
       if (c.post.date) mtime = std::max(mtime, c.post.date->unix_seconds);
   }
-  if (!write_container(out, "EPUB/content.opf", entries, mtime, diagnostics)) return false;
+  if (!write_container(out, "EPUB/content.opf", entries, mtime, diagnostics, &cache)) return false;
   epub::check_size_budget(book, options.size_budget_mb, out, diagnostics);
   return true;
 }

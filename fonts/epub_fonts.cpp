@@ -1,7 +1,12 @@
 // The fonts an EPUB embeds: per role, the chain's fonts the book needs, subset to the
 // characters each one draws (or whole), with their @font-face rules.
+#include <hb.h>
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cstdio>
 
+#include "base/artifact_cache.hpp"
 #include "base/utf8.hpp"
 #include "book_text.hpp"
 #include "emoji.hpp"
@@ -29,14 +34,44 @@ std::string font_face_rule(const std::string& family, const std::string& url, co
 }
 
 
+// The subset of one face is a pure function of the font file, the face, the characters and
+// HarfBuzz: an unchanged book (or one post edited without new characters) reuses it.
+std::string subset_key(const ResolvedFont& font, std::vector<char32_t> code_points) {
+  struct stat st {};
+  if (::stat(font.file.c_str(), &st) != 0) return {};
+  std::sort(code_points.begin(), code_points.end());
+  code_points.erase(std::unique(code_points.begin(), code_points.end()), code_points.end());
+  std::string key = "font subset 1\n";
+  add_key_field(key, "harfbuzz", hb_version_string());
+  add_key_field(key, "file", font.file.string());
+  add_key_field(key, "size", std::to_string(st.st_size));
+  add_key_field(key, "mtime", std::to_string(int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec));
+  add_key_field(key, "face", std::to_string(font.face_index));
+  std::string points;
+  for (char32_t c : code_points) points += std::to_string(uint32_t(c)) + ",";
+  add_key_field(key, "code points", points);
+  return key;
+}
+
+std::optional<std::string> cached_subset(const ResolvedFont& font, const fonts::FontFace& face,
+                                         const std::vector<char32_t>& code_points, const ArtifactCache& cache) {
+  const std::string key = cache.enabled() ? subset_key(font, code_points) : std::string();
+  if (key.empty()) return fonts::subset_face(face, code_points);
+  if (auto bytes = cache.find("font-subset", key)) return bytes;
+  auto bytes = fonts::subset_face(face, code_points);
+  if (bytes) cache.store("font-subset", key, *bytes);
+  return bytes;
+}
+
 /// One face as the EPUB carries it: subset (or whole), its @font-face rule and licence.
 /// `base` names its files ("body-2" → fonts/body-2.otf, fonts/body-2-licence.txt) and, with
 /// "folio-" before it, its CSS family.
 EmbeddedFont embed_face(const ResolvedFont& font, const fonts::FontFace& face, const std::vector<char32_t>& code_points,
-                        EpubOptions::EmbedFonts mode, const std::string& base, Diagnostics& diagnostics) {
+                        EpubOptions::EmbedFonts mode, const std::string& base, const ArtifactCache& cache,
+                        Diagnostics& diagnostics) {
   std::optional<std::string> bytes;
   if (mode == EpubOptions::EmbedFonts::subset) {
-    bytes = fonts::subset_face(face, code_points);
+    bytes = cached_subset(font, face, code_points, cache);
     if (!bytes) diagnostics.warning({font.file.string()}, "could not subset font; embedding it whole");
   }
   if (!bytes) bytes = fonts::standalone_font_bytes(face);
@@ -56,10 +91,11 @@ EmbeddedFont embed_face(const ResolvedFont& font, const fonts::FontFace& face, c
 
 /// The Kai face for Han emphasis, subset to the characters emphasis shows in it.
 std::optional<EmbeddedFont> embed_emphasis_face(const ResolvedFont& kai, const std::vector<char32_t>& code_points,
-                                                EpubOptions::EmbedFonts mode, Diagnostics& diagnostics) {
+                                                EpubOptions::EmbedFonts mode, const ArtifactCache& cache,
+                                                Diagnostics& diagnostics) {
   auto face = fonts::FontFace::open(kai.file, kai.face_index);
   if (!face) return std::nullopt;
-  EmbeddedFont e = embed_face(kai, *face, code_points, mode, "emphasis", diagnostics);
+  EmbeddedFont e = embed_face(kai, *face, code_points, mode, "emphasis", cache, diagnostics);
   e.role = FontRole::body;
   e.han_emphasis = true;
   return e;
@@ -82,6 +118,8 @@ std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts,
   const Embed mode = book.config.epub.embed_fonts;
   if (mode == Embed::none) return {};
   fonts::BookText text = fonts::collect_book_text(book);
+  // Subsets made by earlier builds, in the cache folder resolve_figures settled.
+  const ArtifactCache cache = artifact_cache_for(book.config);
   std::vector<EmbeddedFont> out;
   for (FontRole role : {FontRole::body, FontRole::heading, FontRole::code}) {
     fonts::OpenedChain chain(fonts.chain(role));
@@ -123,13 +161,13 @@ std::vector<EmbeddedFont> fonts_for_epub(const Book& book, const FontSet& fonts,
         for (char32_t c : fonts::always_kept_code_points())
           if (chain.faces[i]->covers(c)) code_points.push_back(c);
       std::string base = to_string(role) + (i > 0 ? "-" + std::to_string(i + 1) : std::string());
-      EmbeddedFont e = embed_face(font, *chain.faces[i], code_points, mode, base, diagnostics);
+      EmbeddedFont e = embed_face(font, *chain.faces[i], code_points, mode, base, cache, diagnostics);
       e.role = role;
       out.push_back(std::move(e));
     }
   }
   if (fonts.emphasis == HanEmphasis::kai && fonts.kai && !text.emphasis_han.empty())
-    if (auto kai = embed_emphasis_face(*fonts.kai, text.emphasis_han, mode, diagnostics)) out.push_back(std::move(*kai));
+    if (auto kai = embed_emphasis_face(*fonts.kai, text.emphasis_han, mode, cache, diagnostics)) out.push_back(std::move(*kai));
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "folio/progress.hpp"
 #include "base/parallel_for.hpp"
 #include "base/uri.hpp"
+#include "read_cache.hpp"
 #include "reading.hpp"
 
 namespace folio {
@@ -312,12 +313,15 @@ Book read_book(const BookConfig& config, const Collection& collection, const Boo
   // Chapters are independent: read them on a few workers, each taking the next one.
   std::atomic<size_t> done{0};
   markdown::prepare_html_parser();
+  // Posts read by an earlier build with the same inputs come from the cache folder, when
+  // the caller settled one (an absolute figures.cache_dir, as `folio build` does).
+  const ArtifactCache cache = artifact_cache_for(config);
   parallel_for(plan.chapters.size(), std::clamp<size_t>(cpu_threads(), 2, 8), [&](size_t i) {
     if (build_cancelled(diagnostics)) return;
     const Post& post = *plan.chapters[i].post;
     ReadContext context{&config.markdown, site_of(collection, post)};
     Chapter& ch = book.chapters[i];
-    ch.document = read_post(post, context, diagnostics);
+    ch.document = markdown::read_post_cached(post, context, cache, diagnostics);
     ch.post = post;
     ch.post.body.clear();
     // The title is shown by every writer (headings, running heads, contents, outline):

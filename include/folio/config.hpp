@@ -184,6 +184,11 @@ struct BookConfig {
   PdfOptions pdf;
   CodeOptions code;
   bool strict = false;                 ///< warnings are errors
+  /// Take the work earlier builds kept in figures.cache_dir (when it is absolute, as
+  /// resolve_figures and `folio build` make it): posts read from the same bytes and
+  /// options, deflated EPUB entries, font subsets, the drawn cover. false: make all of it
+  /// anew and keep none (`folio build --no-cache`). The output is the same either way.
+  bool reuse_cache = true;
   Value raw;                           ///< the whole book.yaml as read
 };
 

@@ -23,6 +23,9 @@ Document read_post(const Post& post, const ReadContext& context, Diagnostics& di
 
 /// Reads every chapter of the plan (in parallel), then makes heading ids unique in the
 /// book and resolves links between posts (LinkTarget). Figures are not resolved here.
+/// A post read by an earlier build from the same bytes, front matter, site config and
+/// options is taken from the cache folder (config.reuse_cache; its diagnostics are reported
+/// again) instead of being read.
 Book read_book(const BookConfig& config, const Collection& collection, const BookPlan& plan,
                Diagnostics& diagnostics);
 
