@@ -134,9 +134,10 @@ class Collector {
       for (const LinkSpan& l : links_from(p.links, link_cursor, box.start)) {
         if (l.start >= box_end) break;  // this one and all after it begin on later lines
         if (l.end > box.start) {
+          // In the piece's layout text, which may have soft hyphens the paragraph has not.
           d->links.push_back(l);
-          d->links.back().start -= offset;
-          d->links.back().end -= offset;
+          d->links.back().start = p.laid_offset(box, l.start);
+          d->links.back().end = p.laid_offset(box, l.end);
         }
       }
       // Note references are in text order too: each is looked at once.

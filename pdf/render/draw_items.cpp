@@ -79,11 +79,13 @@ void LineDrawable::draw(DrawContext& dc, double x, double y, double height) cons
     cairo_fill(cr);
     cairo_restore(cr);
   }
+  // Clipped to the layout line's own range: a line of a paragraph laid out in pieces
+  // counts its box in the paragraph's text, which lacks the piece's soft hyphens.
   for (const LinkSpan& link : links) {
-    int start = std::max(link.start, box.start);
-    int end = std::min(link.end, box.start + box.length);
+    int start = std::max(link.start, l->start_index);
+    int end = std::min(link.end, l->start_index + l->length);
     int x0 = line_index_to_x(l, start), x1 = line_index_to_x(l, end);
-    if (end >= box.start + box.length) {
+    if (end >= l->start_index + l->length) {
       PangoRectangle logical;
       pango_layout_line_get_extents(l, nullptr, &logical);
       x1 = logical.x + logical.width;
