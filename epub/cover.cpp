@@ -14,6 +14,7 @@
 #include "base/cairo_handles.hpp"
 #include "base/hash.hpp"
 #include "base/labels.hpp"
+#include "figures/upright_cover.hpp"
 #include "xhtml_writer.hpp"
 
 namespace folio::epub {
@@ -169,8 +170,10 @@ CoverImage make_cover(const Book& book, Diagnostics& diagnostics, const Artifact
       CoverImage cover;
       cover.media_type = type;
       cover.href = type == "image/jpeg" ? "images/cover.jpg" : type == "image/png" ? "images/cover.png" : "images/cover.gif";
-      cover.file = file;
-      std::tie(cover.width, cover.height) = image_size(file);
+      std::string error;
+      cover.file = figures::upright_cover(file, book.config.figures, error);
+      if (!error.empty()) diagnostics.warning(where, "cover image not turned upright: " + error);
+      std::tie(cover.width, cover.height) = image_size(cover.file);
       return cover;
     } else {
       diagnostics.warning(where, "cover image is not JPEG, PNG or GIF, a cover is generated instead: " + file.string());

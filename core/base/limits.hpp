@@ -32,4 +32,9 @@ inline constexpr size_t kMaxDataValues = 1000000;
 /// Bytes of text one YAML document may expand to once its aliases are followed.
 inline constexpr size_t kMaxDataBytes = 16u << 20;
 
+/// Combining marks (accents, "Zalgo" stacks) kept on one character; more are dropped.
+/// Unicode's stream-safe text format (UAX #15) allows 30 in a row; no script needs more,
+/// and shaping a cluster costs time that grows with the square of its marks.
+inline constexpr size_t kMaxCombiningMarks = 30;
+
 }  // namespace folio::limits

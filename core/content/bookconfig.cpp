@@ -247,6 +247,17 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
     config.content.clear();
     for (const auto& p : list) config.content.push_back(r.resolve(p).string());
   };
+  auto max_post_bytes = [&](const YAML::Node& n, const std::string& key) {
+    size_t bytes = 0;
+    if (!n.IsScalar() || !parse_size(n.Scalar(), bytes) || bytes < 1024 || bytes > (size_t(1) << 30))
+      r.wrong(n, key, "a size from 1k to 1G (8M, 500k, bytes)");
+    else config.max_post_bytes = bytes;
+  };
+  // `content:` is the list of paths, or a map of them and the post budget.
+  auto content = [&](const YAML::Node& n, const std::string& key) {
+    if (!n.IsMap()) return content_paths(n, key);
+    r.fields(n, key, {Field{"paths", content_paths}, Field{"max_post_bytes", max_post_bytes}});
+  };
   auto select = [&](const YAML::Node& n, const std::string& key) {
     r.fields(n, key,
              {Field{"tags", r.texts(sel.tags)}, Field{"all_tags", r.texts(sel.all_tags)},
@@ -387,7 +398,7 @@ std::optional<BookConfig> load_book_config(const fs::path& file, Diagnostics& di
             Field{"author", author}, Field{"language", r.text(m.language)}, Field{"identifier", r.text(m.identifier)},
             Field{"description", r.text(m.description)}, Field{"cover", r.path(m.cover)}, Field{"date", r.date(m.date)},
             Field{"base_url", r.text(m.base_url)}, Field{"publisher", r.text(m.publisher)},
-            Field{"rights", r.text(m.rights)}, Field{"content", content_paths}, Field{"select", select},
+            Field{"rights", r.text(m.rights)}, Field{"content", content}, Field{"select", select},
             Field{"order", order}, Field{"group", group}, Field{"markdown", markdown}, Field{"figures", figures},
             Field{"fonts", fonts}, Field{"epub", epub_section}, Field{"pdf", pdf_section},
             Field{"code", code_section}, Field{"strict", r.boolean(config.strict)}});

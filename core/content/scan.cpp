@@ -1,5 +1,6 @@
 // Scanning PATHS: site roots, content folders and files; leaf bundles, section pages; reading posts in parallel.
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -187,6 +188,23 @@ std::optional<ContentRoot> root_for(const fs::path& path, Diagnostics& diagnosti
   return root;
 }
 
+std::string mebibytes(uintmax_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MiB", double(bytes) / (1 << 20));
+  return text;
+}
+
+// A post over the budget is left out before it is read: the later passes take time and
+// memory in proportion to it, and nothing should have a blog post of many megabytes.
+bool within_post_budget(const content::PostSource& source, size_t budget, Diagnostics& diagnostics) {
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(source.file, ec);
+  if (ec || size <= budget) return true;  // an unreadable file is reported when it is read
+  diagnostics.warning({source.display_path}, "the post is " + mebibytes(size) + ", over the budget of " +
+                                                 mebibytes(budget) + " (content.max_post_bytes in book.yaml); left out");
+  return false;
+}
+
 }  // namespace
 
 Collection collect_posts(const BookConfig& config, Diagnostics& diagnostics) {
@@ -262,6 +280,10 @@ Collection collect_posts(const BookConfig& config, Diagnostics& diagnostics) {
       const ReadJob& job = jobs[i];
       if (job.section != sections) return;
       Diagnostics local;
+      if (!within_post_budget(job.source, config.max_post_bytes, local)) {
+        results[i].diagnostics = local.all();
+        return;
+      }
       if (auto bytes = content::read_file_bytes(job.source.file, job.source.display_path, local)) {
         const ContentRoot& root = collection.roots[job.root];
         const SiteConfig* site = root.site ? &*root.site : nullptr;

@@ -61,7 +61,7 @@ Document read_post(const Post& post, const ReadContext& context, Diagnostics& di
   ReadContext ctx = context;
   if (!ctx.options) ctx.options = &defaults;
   PostReader reader(post, ctx, diagnostics);
-  MappedText text = MappedText::identity(post.body);
+  MappedText text = limit_combining_marks(MappedText::identity(post.body), reader);
   text = expand_shortcodes(text, reader);
   text = preprocess(text, reader);
   Document doc;

@@ -96,6 +96,10 @@ struct FenceTracker {
 
 // ---- passes --------------------------------------------------------------------------
 
+/// Cuts runs of combining marks on one character to limits::kMaxCombiningMarks, with one
+/// located warning for the post.
+MappedText limit_combining_marks(MappedText in, PostReader& reader);
+
 /// Expands Hugo shortcodes (also inside code fences) into Markdown text and markers.
 MappedText expand_shortcodes(const MappedText& in, PostReader& reader);
 

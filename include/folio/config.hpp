@@ -174,6 +174,9 @@ struct BookConfig {
   std::filesystem::path base_dir;      ///< where relative paths are taken from (book.yaml's folder, else cwd)
   BookMetadata meta;
   std::vector<std::string> content;    ///< site roots, content folders or Markdown files (default: ".")
+  /// book.yaml `content: {max_post_bytes: 16M}`: a post file bigger than this is left out
+  /// with a warning (a budget for untrusted content; at most 1 GiB).
+  size_t max_post_bytes = size_t(8) << 20;
   Selection select;
   Order order = Order::date;
   Grouping group = Grouping::none;

@@ -119,7 +119,7 @@ class Collector {
 
   void emit_lines(const ParagraphLayout& p, FlowKind kind, const Frame& f, bool keep, bool grouped = true) {
     int group = grouped && p.lines.size() > 1 ? next_group_++ : -1;
-    size_t link_cursor = 0;
+    size_t link_cursor = 0, note_cursor = 0;
     for (size_t k = 0; k < p.lines.size(); ++k) {
       const LineBox& box = p.lines[k];
       auto d = std::make_shared<LineDrawable>();
@@ -130,18 +130,23 @@ class Collector {
       d->box = box;
       d->box.start -= offset;
       FlowItem item;
-      for (const LinkSpan& l : links_from(p.links, link_cursor, box.start))
-        if (l.start < box.start + box.length && l.end > box.start) {
+      const int box_end = box.start + box.length;
+      for (const LinkSpan& l : links_from(p.links, link_cursor, box.start)) {
+        if (l.start >= box_end) break;  // this one and all after it begin on later lines
+        if (l.end > box.start) {
+          // In the piece's layout text, which may have soft hyphens the paragraph has not.
           d->links.push_back(l);
-          d->links.back().start -= offset;
-          d->links.back().end -= offset;
+          d->links.back().start = p.laid_offset(box, l.start);
+          d->links.back().end = p.laid_offset(box, l.end);
         }
-      for (const NoteRef& r : p.notes) {
-        if (r.index >= box.start && r.index < box.start + box.length) {
-          int idx = note_index(r.number);
-          if (idx >= 0) item.notes.push_back(idx);
-          item.dests.push_back(note_ref_dest(chapter_, r.number));
-        }
+      }
+      // Note references are in text order too: each is looked at once.
+      for (; note_cursor < p.notes.size() && p.notes[note_cursor].index < box_end; ++note_cursor) {
+        const NoteRef& r = p.notes[note_cursor];
+        if (r.index < box.start) continue;
+        int idx = note_index(r.number);
+        if (idx >= 0) item.notes.push_back(idx);
+        item.dests.push_back(note_ref_dest(chapter_, r.number));
       }
       if (k == 0) take_pending(item, *d);
       item.kind = kind;

@@ -93,12 +93,17 @@ void append_inlines(const Inlines& inlines, const InlineSettings& settings, Inli
           } else if constexpr (std::is_same_v<T, LineBreak>) {
             out.text += "\u2028";
           } else if constexpr (std::is_same_v<T, Link>) {
+            // Links stay in order of their starts (a footnote number inside the link text
+            // is a link too), so the layout can walk them with a cursor.
+            const size_t first_inner_link = out.links.size();
             append_inlines(node.children, settings, out);
             size_t end = out.text.size();
             add_attr(attrs, pango_attr_foreground_new(kLinkRed, kLinkGreen, kLinkBlue), start, end);
             LinkTarget target = node.target;
             if (!target.internal() && target.url.empty()) target.url = node.href;
-            if (end > start) out.links.push_back({static_cast<int>(start), static_cast<int>(end), target, std::string()});
+            if (end > start)
+              out.links.insert(out.links.begin() + static_cast<ptrdiff_t>(first_inner_link),
+                               LinkSpan{static_cast<int>(start), static_cast<int>(end), target, std::string()});
             if (!target.internal() && !target.url.empty() && settings.url_note) {
               // Printed URLs for readers on paper, unless the link text already is the URL.
               std::string shown = out.text.substr(start, end - start);

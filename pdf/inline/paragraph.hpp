@@ -124,6 +124,18 @@ struct LineBox {
 struct ParagraphPiece {
   SharedLayout layout;
   int offset = 0;  ///< byte offset of the layout's text in the paragraph's text
+  /// Invisible marks the layout's text has and the paragraph's does not (soft hyphens,
+  /// break marks): (offset in the piece's source text, bytes inserted up to there).
+  std::vector<std::pair<int, int>> inserted;
+  /// An offset in the piece's source text as an offset in its layout's text.
+  int laid_offset(int source) const {
+    int extra = 0;
+    for (const auto& [at, bytes] : inserted) {
+      if (at > source) break;
+      extra = bytes;
+    }
+    return source + extra;
+  }
 };
 
 /// A laid-out paragraph.
@@ -139,6 +151,12 @@ struct ParagraphLayout {
     return pieces.empty() ? layout : pieces[size_t(line.piece)].layout;
   }
   int offset_of(const LineBox& line) const { return pieces.empty() ? 0 : pieces[size_t(line.piece)].offset; }
+  /// A paragraph offset as an offset in the text of the layout holding `line`.
+  int laid_offset(const LineBox& line, int offset) const {
+    if (pieces.empty()) return offset;
+    const ParagraphPiece& piece = pieces[size_t(line.piece)];
+    return piece.laid_offset(offset - piece.offset);
+  }
 };
 
 ParagraphLayout layout_paragraph(const TextContext& context, InlineText text, const ParagraphSpec& spec);

@@ -99,6 +99,8 @@ class SourceOffsets {
     while (laid_at_ < laid_offset && laid_at_ < laid_.size()) {
       if (inserted_mark_here()) {
         laid_at_ += mark_size_;
+        inserted_bytes_ += int(mark_size_);
+        inserted_.push_back({int(source_at_), inserted_bytes_});
         continue;
       }
       ++laid_at_, ++source_at_;
@@ -119,6 +121,11 @@ class SourceOffsets {
   }
   std::string_view source_, laid_;
   size_t source_at_ = 0, laid_at_ = 0, mark_size_ = 0;
+  int inserted_bytes_ = 0;
+
+ public:
+  /// The marks passed so far: (source offset, bytes inserted up to there).
+  std::vector<std::pair<int, int>> inserted_;
 };
 
 }  // namespace
@@ -148,7 +155,7 @@ ParagraphLayout layout_in_pieces(const TextContext& context, InlineText text, co
       want *= 2;
     }
     const int index = int(out.pieces.size());
-    out.pieces.push_back({piece.layout, int(start)});
+    out.pieces.push_back({piece.layout, int(start), {}});
     SourceOffsets source(std::string_view(text.text).substr(start, end - start), pango_layout_get_text(piece.layout.get()));
     for (size_t k = 0; k < keep; ++k) {
       LineBox box = piece.lines[k];
@@ -159,8 +166,10 @@ ParagraphLayout layout_in_pieces(const TextContext& context, InlineText text, co
       box.piece_line = int(k);
       out.lines.push_back(box);
     }
+    const size_t next_start = end == size ? 0 : source(size_t(piece.lines[keep].start));
+    out.pieces.back().inserted = std::move(source.inserted_);
     if (end == size) break;
-    start += source(size_t(piece.lines[keep].start));
+    start += next_start;
     window_spec.indent = 0;  // only the paragraph's first line is indented
   }
   out.layout = out.pieces.empty() ? SharedLayout{} : out.pieces.front().layout;

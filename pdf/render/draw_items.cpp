@@ -13,6 +13,27 @@ void set_source_rgb(cairo_t* cr, uint32_t rgb) {
   cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
 }
 constexpr double kRuleGrey = 0.55;
+
+// The x of byte `index` of the layout's text in `line` (its leading edge), as
+// pango_layout_line_index_to_x gives it but in time linear in the line: Pango 1.50's own
+// counts the characters from the start of the layout's text on every call, so a line late in
+// a long layout cost as much as all the text before it, for each link on it.
+int line_index_to_x(PangoLayoutLine* line, int index) {
+  const char* text = pango_layout_get_text(line->layout);
+  int width = 0;
+  for (GSList* r = line->runs; r != nullptr; r = r->next) {
+    auto* run = static_cast<PangoLayoutRun*>(r->data);
+    PangoItem* item = run->item;
+    if (item->offset <= index && index < item->offset + item->length) {
+      int x = 0;
+      pango_glyph_string_index_to_x(run->glyphs, const_cast<char*>(text + item->offset), item->length,
+                                    &item->analysis, index - item->offset, FALSE, &x);
+      return width + x;
+    }
+    width += pango_glyph_string_get_width(run->glyphs);
+  }
+  return width;
+}
 }  // namespace
 
 void LineDrawable::draw(DrawContext& dc, double x, double y, double height) const {
@@ -58,13 +79,13 @@ void LineDrawable::draw(DrawContext& dc, double x, double y, double height) cons
     cairo_fill(cr);
     cairo_restore(cr);
   }
+  // Clipped to the layout line's own range: a line of a paragraph laid out in pieces
+  // counts its box in the paragraph's text, which lacks the piece's soft hyphens.
   for (const LinkSpan& link : links) {
-    int start = std::max(link.start, box.start);
-    int end = std::min(link.end, box.start + box.length);
-    int x0 = 0, x1 = 0;
-    pango_layout_line_index_to_x(l, start, FALSE, &x0);
-    pango_layout_line_index_to_x(l, end, FALSE, &x1);
-    if (end >= box.start + box.length) {
+    int start = std::max(link.start, l->start_index);
+    int end = std::min(link.end, l->start_index + l->length);
+    int x0 = line_index_to_x(l, start), x1 = line_index_to_x(l, end);
+    if (end >= l->start_index + l->length) {
       PangoRectangle logical;
       pango_layout_line_get_extents(l, nullptr, &logical);
       x1 = logical.x + logical.width;

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "date_text.hpp"
+#include "figures/upright_cover.hpp"
 #include "dest_names.hpp"
 #include "pages/running_head.hpp"
 #include "render/draw_context.hpp"
@@ -362,7 +363,10 @@ class Renderer {
           cairo_translate(cr_, (style_.page.width - sw * scale) / 2, (style_.page.height - sh * scale) / 2);
           cairo_scale(cr_, scale, scale);
           cairo_set_source_surface(cr_, surface.get(), 0, 0);
-          cairo_paint(cr_);
+          // Filled as a rectangle: cairo 1.16's PDF backend aborts (in cairo_surface_finish)
+          // on an unbounded cairo_paint of a JPEG that overflows the page.
+          cairo_rectangle(cr_, 0, 0, sw, sh);
+          cairo_fill(cr_);
           cairo_restore(cr_);
           return;
         }
@@ -383,6 +387,9 @@ class Renderer {
     const BookMetadata& meta = book_.meta();
     std::filesystem::path p = meta.cover;
     if (p.is_relative()) p = book_.config.base_dir / p;
+    std::string error;
+    p = figures::upright_cover(p, book_.config.figures, error);
+    if (!error.empty()) diag_.warning({book_.config.file.string()}, "cover image not turned upright: " + error);
     FigureFile f;
     std::string bytes;
     FILE* fp = std::fopen(p.c_str(), "rb");

@@ -212,6 +212,29 @@ TEST_CASE("`author` as one string; `content` as one path") {
   CHECK(c->content == std::vector<std::string>{dir.path().string()});
 }
 
+TEST_CASE("`content` as a map: the paths and the post budget, checked against its range") {
+  TempDir dir;
+  auto file = dir.write("book.yaml", "content:\n  paths: [posts]\n  max_post_bytes: 32M\n");
+  Diagnostics sink;
+  auto c = load_book_config(file, sink);
+  REQUIRE(c);
+  CHECK(sink.all().empty());
+  CHECK(c->content == std::vector<std::string>{(dir.path() / "posts").string()});
+  CHECK(c->max_post_bytes == size_t(32) << 20);
+
+  auto defaults = load_book_config(dir.write("plain.yaml", "content: [.]\n"), sink);
+  REQUIRE(defaults);
+  CHECK(defaults->max_post_bytes == size_t(8) << 20);
+
+  Diagnostics bad;
+  auto too_small = load_book_config(dir.write("bad.yaml", "content:\n  max_post_bytes: 12\n"), bad);
+  REQUIRE(too_small);
+  REQUIRE(bad.all().size() == 1);
+  CHECK(shown(dir, bad.all()[0]) ==
+        "bad.yaml:2:19: error: content.max_post_bytes: expected a size from 1k to 1G (8M, 500k, bytes), got `12`");
+  CHECK(too_small->max_post_bytes == size_t(8) << 20);
+}
+
 TEST_CASE("unknown keys are warnings with their line") {
   TempDir dir;
   auto file = dir.write("book.yaml", "title: T\ntitel: typo\nselect:\n  tag: [meetup]\npdf:\n  paper: A4\n");

@@ -7,88 +7,7 @@
 # Usage: hostile_builds.sh FOLIO_BINARY
 set -uo pipefail
 
-folio=$1
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-export SOURCE_DATE_EPOCH=1795651200
-export LC_ALL=C.UTF-8
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-# post DIR NAME [FRONT_MATTER_LINES...] < body: a Markdown post with a title and a tag.
-post() {
-  local dir=$1 name=$2
-  shift 2
-  mkdir -p "$dir"
-  {
-    echo "---"
-    echo "title: $name"
-    echo "date: 2024-01-0${#name}"
-    echo "tags: [t]"
-    for line in "$@"; do echo "$line"; done
-    echo "---"
-    cat
-  } >"$dir/$name.md"
-}
-
-# A site with one ordinary post, so a hostile post that is left out still leaves a book.
-site() {
-  local dir=$work/$1
-  rm -rf "$dir"
-  mkdir -p "$dir/content/posts"
-  echo "title: hostile" >"$dir/hugo.yaml"
-  echo "An ordinary post." | post "$dir/content/posts" ok
-  echo "$dir"
-}
-
-check_output() {  # check_output FILE FORMAT WHAT
-  if [[ $2 == epub ]]; then
-    local report
-    report=$(java -jar /usr/share/java/epubcheck.jar "$1" 2>&1)
-    grep -qF "No errors or warnings detected" <<<"$report" || { fail "$3: epubcheck:"; echo "$report" | tail -5 >&2; }
-  else
-    local report rc
-    report=$(qpdf --check "$1" 2>&1)
-    rc=$?
-    # Exit 3 is "warnings only". main's PDFs carry one known warning (a duplicated key in a
-    # dictionary cairo writes, seen on any one-post book); anything else fails.
-    if [[ $rc -eq 3 ]] && ! grep "^WARNING" <<<"$report" | grep -qv "dictionary has duplicated key"; then
-      rc=0
-    fi
-    [[ $rc -eq 0 ]] || { fail "$3: qpdf --check (exit $rc)"; tail -3 <<<"$report" >&2; }
-  fi
-}
-
-# build_case WHAT SITE EXPECT_RE [FORMATS] [EXTRA ARGS...]: builds SITE to each format.
-build_case() {
-  local what=$1 dir=$2 expect=$3 formats=${4:-"epub pdf"}
-  shift 4 2>/dev/null || shift $#
-  local fmt out rc log started
-  for fmt in $formats; do
-    out=$work/out-$what.$fmt
-    log=$work/log-$what-$fmt
-    rm -f "$out"
-    started=$SECONDS
-    timeout -s KILL 30 "$folio" build "$dir" -t t -o "$out" --offline "$@" >"$log" 2>&1
-    rc=$?
-    echo "$what ($fmt): exit $rc in $((SECONDS - started)) s"
-    if [[ $rc -eq 137 ]]; then fail "$what ($fmt): no result within 30 s"; continue; fi
-    # 2 is the exit code of a book.yaml that cannot be read (usage), for the -c cases.
-    if [[ $rc -ne 0 && $rc -ne 1 && ! ($rc -eq 2 && $* == *-c*) ]]; then fail "$what ($fmt): exit code $rc"; tail -5 "$log" >&2; continue; fi
-    if [[ -n $expect ]] && ! grep -qE "$expect" "$log"; then
-      fail "$what ($fmt): no diagnostic matching /$expect/"
-      tail -5 "$log" >&2
-    fi
-    if [[ $rc -eq 0 ]]; then
-      [[ -f $out ]] && check_output "$out" "$fmt" "$what ($fmt)" || fail "$what ($fmt): exit 0 without an output"
-    elif [[ -e $out ]]; then
-      fail "$what ($fmt): failed but left a file at the output path"
-    fi
-    if ls "$work" | grep -q "out-$what.$fmt.tmp-"; then fail "$what ($fmt): a temporary file was left"; fi
-  done
-}
-
-loc='\.md:[0-9]+:[0-9]+: (warning|error)'
+source "$(dirname "${BASH_SOURCE[0]}")/hostile_lib.sh" "$1"
 
 # ---- crashes ---------------------------------------------------------------------------
 d=$(site self-alias)
@@ -314,8 +233,4 @@ else
   echo "note: cannot mount a tmpfs here; the full-disk case was not run"
 fi
 
-if [[ $failures -gt 0 ]]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "hostile builds: all cases passed"
+finish "hostile builds"
