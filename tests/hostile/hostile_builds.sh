@@ -221,7 +221,7 @@ mkdir -p "$full"
 # 16 KiB: less than the EPUB or the PDF of this book needs.
 if mount -t tmpfs -o size=16k tmpfs "$full" 2>/dev/null; then
   for fmt in epub pdf; do
-    timeout -s KILL 30 "$folio" build "$d" -t t -o "$full/book.$fmt" --offline >"$work/log-full" 2>&1
+    timeout -s KILL "$build_timeout" "$folio" build "$d" -t t -o "$full/book.$fmt" --offline >"$work/log-full" 2>&1
     rc=$?
     [[ $rc -eq 1 ]] || fail "full disk ($fmt): exit $rc (expected 1)"
     [[ -e $full/book.$fmt ]] && fail "full disk ($fmt): a file at the output path"
