@@ -202,7 +202,7 @@ builds=()
 for k in 1 2 3 4; do
   flag=""
   [[ $k -le 2 ]] && flag=--refresh
-  timeout -s KILL 60 "$folio" build "$d" -t t --cache "$work/shared-cache" -o "$work/refresh-$k.epub" $flag >"$work/log-refresh-$k" 2>&1 &
+  timeout -s KILL $((build_timeout * 2)) "$folio" build "$d" -t t --cache "$work/shared-cache" -o "$work/refresh-$k.epub" $flag >"$work/log-refresh-$k" 2>&1 &
   builds+=($!)
 done
 wait "${builds[@]}"
