@@ -125,35 +125,80 @@ struct FontOptions {
   HanEmphasis emphasis = HanEmphasis::kai;
 };
 
-/// EPUB writer (book.yaml `epub:`).
+/// EPUB writer (book.yaml `epub:`). Passed per call to write_epub; the defaults suit a
+/// Chinese book read on phones and e-ink readers. Numeric values outside the range given
+/// are refused by name (an error, nothing written), from book.yaml as from the flags.
 struct EpubOptions {
-  enum class EmbedFonts { subset, full, none };
+  enum class EmbedFonts {
+    subset,  ///< only the glyphs the book uses: small, and the book looks the same everywhere
+    full,    ///< whole font files: 20-60 MB for a CJK family; only for readers that re-flow
+             ///< text a subset lacks (user annotations with new characters)
+    none,    ///< no fonts: the smallest book; readers without CJK fonts show boxes
+  };
+  /// Default: subset. Subsetting costs a few hundred ms per font on the first build
+  /// (cached after).
   EmbedFonts embed_fonts = EmbedFonts::subset;
-  std::vector<std::filesystem::path> stylesheets;  ///< added after the default stylesheet
-  double paragraph_indent_em = 2.0;                ///< first-line indent of body paragraphs
-  size_t split_bytes = 250 * 1024;                 ///< chapters larger than this split at level-2 headings
-  /// Photos with more pixels are downscaled to this many (Apple Books shows at most
-  /// 5.6 MP; a 12 MP phone photo is several MB on a 600x900 screen). 0: never.
+  /// Default: none. CSS files added after the default stylesheet, so their rules win.
+  std::vector<std::filesystem::path> stylesheets;
+  /// Default: 2 (em), range 0-10. First-line indent of body paragraphs; 0 gives block
+  /// paragraphs with space between them instead.
+  double paragraph_indent_em = 2.0;
+  /// Default: 250 KiB, range 0-2 GiB (0: never split). Chapters larger than this are split
+  /// at level-2 headings into several files: some readers (older Kindle, Kobo) page slowly
+  /// or run out of memory on big files; smaller files mean more page breaks between
+  /// sections.
+  size_t split_bytes = 250 * 1024;
+  /// Default: 4,000,000, range 0-2^32 (0: never). Photos with more pixels are downscaled
+  /// to this many: Apple Books shows at most 5.6 MP, and a 12 MP phone photo is several MB
+  /// on a 600x900 screen. Larger keeps zoomable detail; smaller makes a lighter book.
   uint64_t max_image_pixels = 4'000'000;
-  /// A book larger than this many megabytes gets a warning that says what takes the space
-  /// (many stores charge by the megabyte or cap uploads). 0: no budget.
+  /// Default: 100 (MB), range 0-1,048,576 (0: no budget). A book larger than this gets a
+  /// warning that says what takes the space (many stores charge by the megabyte or cap
+  /// uploads). Only a warning: nothing is left out.
   uint64_t size_budget_mb = 100;
 };
 
-/// PDF writer (book.yaml `pdf:`).
+/// PDF writer (book.yaml `pdf:`). Passed per call to write_pdf, so one Book can give an A4
+/// handout and an A5 book. Defaults follow Chinese book typography (clreq): a 10.5 pt
+/// body (五号) on a 1.65 pitch. Numeric values outside the range given are refused by
+/// name (an error, nothing written), from book.yaml as from the flags.
 struct PdfOptions {
-  std::string page;                    ///< A4, A5, B5 (ISO), JIS-B5, Letter, 6x9; empty: A5 for a book, A4 for a handout
+  /// A4, A5, B5 (ISO), JIS-B5, Letter, 6x9 (case-insensitive). Empty (the default): A5
+  /// for a book, A4 for a handout. Smaller pages mean more pages and more breaks inside
+  /// tables and code.
+  std::string page;
+  /// Defaults: 18, 20, 18 (inner, the binding side) and 16 mm; range 0-100 each. Narrow
+  /// margins fit more per page but leave no room to hold a printed book.
   double margin_top_mm = 18, margin_bottom_mm = 20, margin_inner_mm = 18, margin_outer_mm = 16;
-  bool two_sided = true;               ///< mirrored margins, chapters open on a right-hand page
+  /// Default: true. Mirrored margins, and chapters open on a right-hand page (a blank
+  /// left page where needed): for printing both sides. False for a PDF read on screen.
+  bool two_sided = true;
+  /// Default: 10.5 (pt), range 5-30. The body size; headings, notes and code scale with it.
   double font_size_pt = 10.5;
-  double line_height = 1.65;           ///< baseline pitch as a multiple of font_size
+  /// Default: 1.65, range 1-3. Baseline pitch as a multiple of font_size_pt. Han text
+  /// needs more than Latin (no ascenders to separate lines); below 1.4 lines crowd.
+  double line_height = 1.65;
+  /// Default: 2 (em), range 0-10. First-line indent of body paragraphs.
   double paragraph_indent_em = 2.0;
-  double cjk_latin_space_em = 0.25;    ///< gap between Han and Latin letters or digits
-  double code_scale = 0.85;            ///< code size relative to the body
-  int image_dpi = 220;                 ///< figures are downsampled to this at their placed size
-  std::optional<bool> handout;         ///< default: true for a single post
-  bool toc = true;                     ///< table of contents in book mode
-  int toc_depth = 2;                   ///< contents depth: 1 chapters (and parts), 2 with ## headings, 3 with ###
+  /// Default: 0.25 (em), range 0-1. Gap between Han and Latin letters or digits (clreq
+  /// asks for a quarter em); 0 sets them tight. Justification may stretch it a little.
+  double cjk_latin_space_em = 0.25;
+  /// Default: 0.85, range 0.5-2. Code size relative to the body: smaller keeps more of a
+  /// long line on one line, larger is easier to read in print.
+  double code_scale = 0.85;
+  /// Default: 220, range 72-1200. Figures are downsampled to this resolution at their
+  /// placed size: 300 for offset print, 150 for screen; higher keeps detail and makes a
+  /// bigger file and a slower build.
+  int image_dpi = 220;
+  /// Default (unset): true for a single post, false for several. A handout has a title
+  /// block with the tags instead of a title page, no contents, and URLs as footnotes.
+  std::optional<bool> handout;
+  /// Default: true. A table of contents in book mode (never in a handout); costs a layout
+  /// pass to learn how many pages it takes.
+  bool toc = true;
+  /// Default: 2, range 1-3. Contents depth: 1 chapters (and parts), 2 with ## headings,
+  /// 3 with ###. Deeper contents are longer to print and to scan.
+  int toc_depth = 2;
 };
 
 /// Code blocks (book.yaml `code:`, flags `--code-theme`, `--line-numbers`). Unset fields
